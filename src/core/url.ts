@@ -1,0 +1,41 @@
+/** Query parameters that identify a campaign or a click, never the article. */
+const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_hs\w+|ref|ref_src|cmpid|ocid|smid|s_cid|cid|taid|at_\w+)$/i;
+
+/** Canonical form of an article address: https kept, fragment and tracking dropped. */
+export function canonicalizeUrl(raw: string, base?: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  url.hash = '';
+  for (const key of [...url.searchParams.keys()]) {
+    if (TRACKING_PARAMS.test(key)) url.searchParams.delete(key);
+  }
+  url.searchParams.sort();
+  url.hostname = url.hostname.toLowerCase();
+  return url.toString();
+}
+
+/** Host without a leading "www.", for showing an outlet when it has no name. */
+export function displayHost(raw: string): string {
+  try {
+    return new URL(raw).hostname.replace(/^www\./, '');
+  } catch {
+    return raw;
+  }
+}
+
+/** Match pattern covering every page of the origin of `raw`, e.g. "https://example.org/*". */
+export function originPattern(raw: string): string | null {
+  try {
+    const url = new URL(raw.includes('://') ? raw : `https://${raw}`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    if (!url.hostname || url.hostname.includes('*')) return null;
+    return `${url.protocol}//${url.hostname}/*`;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseEvent, parseRequest } from '../../src/shared/messages';
+
+const article = {
+  url: 'https://x.example/a', canonicalUrl: 'https://x.example/a', title: 'T', siteName: 'X', byline: null, publishedAt: null,
+  modifiedAt: null, lang: 'en', description: null, text: 'body', wordCount: 1, isArticle: true,
+};
+
+describe('parseRequest', () => {
+  it('accepts a capture from a content script', () => {
+    const r = parseRequest({ type: 'capture/submit', article }, 'content');
+    expect(r.ok && r.value.type).toBe('capture/submit');
+  });
+  it('refuses requests a web page must not make', () => {
+    expect(parseRequest({ type: 'pins/list' }, 'content')).toEqual({ ok: false, error: 'pins/list is not accepted from content' });
+  });
+  it.each([null, 42, 'capture/submit', { type: 'nope' }, { type: '__proto__' }, { type: 'toString' }])('gives an error for %j', (raw) => {
+    const r = parseRequest(raw, 'extension');
+    expect(r.ok).toBe(false);
+  });
+  it('names the bad field of a malformed payload', () => {
+    const r = parseRequest({ type: 'capture/submit', article: { ...article, wordCount: 'many' } }, 'content');
+    expect(r).toEqual({ ok: false, error: 'article.wordCount: expected a finite number, got string' });
+  });
+  it('caps oversize payloads', () => {
+    const r = parseRequest({ type: 'capture/submit', article: { ...article, text: 'x'.repeat(2_000_001) } }, 'content');
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe('parseEvent', () => {
+  it('accepts known events and ignores requests', () => {
+    expect(parseEvent({ event: 'tab/changed', tabId: 3 })).toEqual({ ok: true, value: { event: 'tab/changed', tabId: 3 } });
+    expect(parseEvent({ type: 'tab/get', tabId: 3 }).ok).toBe(false);
+  });
+});

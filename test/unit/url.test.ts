@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalizeUrl, displayHost, originPattern } from '../../src/core/url';
+
+describe('canonicalizeUrl', () => {
+  it('drops tracking parameters and fragments but keeps meaningful ones', () => {
+    expect(canonicalizeUrl('https://News.Example.org/a/b?utm_source=x&id=7&fbclid=1#comments')).toBe('https://news.example.org/a/b?id=7');
+  });
+  it('resolves relative canonical links against the page', () => {
+    expect(canonicalizeUrl('/story.html', 'http://127.0.0.1:8080/x/y.html?gclid=1')).toBe('http://127.0.0.1:8080/story.html');
+  });
+  it('refuses non-web schemes and garbage', () => {
+    expect(canonicalizeUrl('javascript:alert(1)')).toBeNull();
+    expect(canonicalizeUrl('not a url')).toBeNull();
+  });
+});
+
+describe('originPattern', () => {
+  it('turns what a reader types into a match pattern', () => {
+    expect(originPattern('news.example.org')).toBe('https://news.example.org/*');
+    expect(originPattern('http://127.0.0.1:5000/page')).toBe('http://127.0.0.1/*');
+  });
+  it('rejects wildcards and other schemes', () => {
+    expect(originPattern('*.example.org')).toBeNull();
+    expect(originPattern('ftp://example.org')).toBeNull();
+  });
+  it('shows hosts without www', () => {
+    expect(displayHost('https://www.example.org/x')).toBe('example.org');
+  });
+});
