@@ -28,7 +28,7 @@ function keepApart(from, forbidden, extra = []) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'artifacts/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'artifacts/', 'node_modules/', 'coverage/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -29,7 +29,11 @@ export default defineConfig(({ mode }) => {
       target: browser === 'firefox' ? 'firefox128' : 'chrome116',
       sourcemap: false,
       rollupOptions: {
-        input: { collection: resolve(import.meta.dirname, 'src/collection/index.html') },
+        // Pages the manifest does not name for crxjs (Firefox's sidebar_action is unknown to it).
+        input: {
+          sidebar: resolve(import.meta.dirname, 'src/sidebar/index.html'),
+          collection: resolve(import.meta.dirname, 'src/collection/index.html'),
+        },
       },
     },
     server: { port: 5199, strictPort: true, hmr: { port: 5199 } },

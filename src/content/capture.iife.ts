@@ -12,4 +12,4 @@ async function run(): Promise<void> {
   if (!reply?.ok) console.warn('Parallax could not save this page:', reply?.error);
 }
 
-run().catch((err: unknown) => console.warn('Parallax capture failed:', err));
+run().catch((err: unknown) => console.warn('Parallax capture failed:', err instanceof Error ? `${err.name}: ${err.message}` : String(err)));

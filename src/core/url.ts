@@ -11,9 +11,12 @@ export function canonicalizeUrl(raw: string, base?: string): string | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   url.hash = '';
-  for (const key of [...url.searchParams.keys()]) {
-    if (TRACKING_PARAMS.test(key)) url.searchParams.delete(key);
-  }
+  // forEach, not an iterator: Firefox content scripts see URLSearchParams through a wrapper whose iterators fail.
+  const tracking: string[] = [];
+  url.searchParams.forEach((_value, key) => {
+    if (TRACKING_PARAMS.test(key)) tracking.push(key);
+  });
+  for (const key of tracking) url.searchParams.delete(key);
   url.searchParams.sort();
   url.hostname = url.hostname.toLowerCase();
   return url.toString();

@@ -5,8 +5,10 @@ import { readBody } from './body';
 import { readJsonLd } from './jsonld';
 import { metaContent, toIsoDate } from './meta';
 
-/** Fewest words a page's main text needs before we call it an article. */
-const MIN_ARTICLE_WORDS = 150;
+/** Fewest words a page that declares itself an article needs: news briefs are short. */
+const MIN_DECLARED_WORDS = 80;
+/** An undeclared page must look like running prose at some length to count. */
+const MIN_UNDECLARED_WORDS = 150;
 
 function firstText(doc: Document, selector: string): string | null {
   const text = doc.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
@@ -69,6 +71,6 @@ export function captureDocument(doc: Document, pageUrl: string): CapturedArticle
     description: metaContent(doc, 'description', 'og:description'),
     text,
     wordCount,
-    isArticle: wordCount >= MIN_ARTICLE_WORDS && (declaredArticle || paragraphs.length >= 4),
+    isArticle: declaredArticle ? wordCount >= MIN_DECLARED_WORDS : wordCount >= MIN_UNDECLARED_WORDS && paragraphs.length >= 4,
   };
 }
