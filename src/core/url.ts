@@ -36,7 +36,8 @@ export function originPattern(raw: string): string | null {
   try {
     const url = new URL(raw.includes('://') ? raw : `https://${raw}`);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (!url.hostname || url.hostname.includes('*')) return null;
+    // Browsers disagree on odd hosts (Chromium percent-encodes spaces), so accept only real host names.
+    if (!/^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/.test(url.hostname)) return null;
     return `${url.protocol}//${url.hostname}/*`;
   } catch {
     return null;

@@ -40,6 +40,13 @@ export interface ExtensionBrowser {
   openExtensionPage(path: string, ready: string, width?: number): Promise<Page>;
   /** The address loaded in the browser's sidebar, or null when it is closed. */
   sidebarUrl(): Promise<string | null>;
+  /**
+   * Answers the browser's permission prompt for `pattern` with "allow", as the
+   * reader would. Must run before the extension asks.
+   */
+  allowSiteAccess(pattern: string): Promise<void>;
+  /** Stops the background worker the way the browser does when it idles it out. */
+  stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -75,6 +82,25 @@ async function launchChromium(userDataDir: string): Promise<ExtensionBrowser> {
     async sidebarUrl() {
       const target = browser.targets().find((t) => t.url().startsWith(`${extensionBase}src/sidebar/`));
       return target?.url() ?? null;
+    },
+    async allowSiteAccess(pattern) {
+      // Headless Chromium cannot show the prompt; grant through the Extensions page's own API instead.
+      const page = await browser.newPage();
+      await page.goto(`chrome://extensions/?id=${id}`);
+      await page.evaluate(
+        (extensionId, host) => (globalThis as unknown as DeveloperPrivate).chrome.developerPrivate.addHostPermission(extensionId, host),
+        id,
+        pattern,
+      );
+      await page.close();
+    },
+    async stopWorker() {
+      const page = await browser.newPage();
+      const session = await page.createCDPSession();
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
+      await page.close();
+      await waitUntil(() => !browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(extensionBase)));
     },
     close: () => browser.close(),
   };
@@ -127,8 +153,23 @@ async function launchFirefox(userDataDir: string): Promise<ExtensionBrowser> {
       })()`);
       return typeof url === 'string' ? url : null;
     },
+    async allowSiteAccess() {
+      // The profile's extensions.webextOptionalPermissionPrompts=false already answers "allow".
+    },
+    async stopWorker() {
+      const state = await evaluateInChrome(bidi, `(async () => {
+        const extension = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
+        await extension.terminateBackground();
+        return extension.backgroundState;
+      })()`);
+      if (state !== 'stopped') throw new Error(`background did not stop: ${String(state)}`);
+    },
     close: () => browser.close(),
   };
+}
+
+interface DeveloperPrivate {
+  chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
 }
 
 interface BidiConnection {
@@ -153,6 +194,14 @@ async function evaluateInChrome(bidi: BidiConnection, expression: string): Promi
   };
   if (reply.type !== 'success') throw new Error(`chrome evaluate failed: ${reply.exceptionDetails?.text}`);
   return reply.result?.value ?? null;
+}
+
+async function waitUntil(done: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`condition not met in ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 async function openPage(browser: Browser, url: string): Promise<Page> {

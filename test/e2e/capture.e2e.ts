@@ -96,6 +96,29 @@ describe.each(BROWSERS)('Parallax in %s', (name) => {
     await probe.close();
   });
 
+  it('loses nothing when the browser stops its worker, even in the middle of a capture', async () => {
+    const probe = await ext.openExtensionPage('src/collection/index.html', 'main');
+    const tabId = await tabIdFor(probe, site.origin + SECOND);
+    await ext.stopWorker();
+    // Everything the sidebar shows was kept in storage, not in the stopped worker's memory.
+    const sidebar = await sidebarFor(tabId);
+    await sidebar.waitForSelector('[data-testid=related-item]');
+    expect(await sidebar.$eval('[data-testid=headline]', (e) => e.textContent)).toContain('Dunmore flood');
+
+    const page = await ext.openPage(site.origin + OTHER);
+    await ext.clickToolbarButton(page);
+    await ext.stopWorker();
+    await ext.clickToolbarButton(page);
+    const otherTab = await eventually(() => tabIdFor(probe, site.origin + OTHER), (id) => id > 0);
+    const again = await sidebarFor(otherTab);
+    await again.waitForSelector('[data-testid=headline]');
+    expect(await again.$eval('[data-testid=headline]', (e) => e.textContent)).toContain('Comet Vell');
+    const rows = await storedArticles(probe);
+    expect(rows.filter((r) => r.canonicalUrl === site.origin + OTHER)).toHaveLength(1);
+    expect(rows).toHaveLength(3);
+    await Promise.all([page.close(), probe.close(), sidebar.close(), again.close()]);
+  });
+
   it('pins the story from the sidebar, lists it in the collection, and keeps it after a restart', async () => {
     const probe = await ext.openExtensionPage('src/collection/index.html', '[data-testid=collection-empty]');
     const tabId = await tabIdFor(probe, site.origin + SECOND);

@@ -23,6 +23,12 @@ describe('originPattern', () => {
     expect(originPattern('*.example.org')).toBeNull();
     expect(originPattern('ftp://example.org')).toBeNull();
   });
+  it('rejects text that is not a host name, whatever the URL parser makes of it', () => {
+    expect(originPattern('not a site')).toBeNull();
+    expect(originPattern('news.example.org%20x')).toBeNull();
+    expect(originPattern('')).toBeNull();
+    expect(originPattern('Bücher.example')).toBe('https://xn--bcher-kva.example/*');
+  });
   it('shows hosts without www', () => {
     expect(displayHost('https://www.example.org/x')).toBe('example.org');
   });
