@@ -2,14 +2,15 @@ import browser from 'webextension-polyfill';
 // The worker only needs the built script's path to inject it; it runs none of its code.
 // eslint-disable-next-line no-restricted-imports
 import captureScript from '../content/capture.iife.ts?script';
-import type { CapturedArticle } from '../core/article';
+import type { CapturedArticle, StoredArticle } from '../core/article';
+import { broadcast } from '../shared/messaging';
 import { rankRelated } from '../core/match';
 import type { TabView } from '../shared/messages';
 import { t } from '../shared/i18n';
 import { getArticle, recentArticles, saveArticle } from './store/articles';
 import { pinForArticle } from './store/pins';
 import { db } from './store/schema';
-import { getTabState, setTabState, showBadge } from './tab-state';
+import { capturedTabs, getTabState, setTabState, showBadge } from './tab-state';
 
 export const CAPTURE_SCRIPT = captureScript;
 
@@ -42,12 +43,25 @@ export async function acceptCapture(tabId: number | undefined, article: Captured
     if (tabId !== undefined) await setTabState(tabId, { status: 'failed', error: (err as Error).message });
     throw err;
   }
-  const related = rankRelated(stored, await recentArticles(database));
+  const candidates = await recentArticles(database);
+  const related = rankRelated(stored, candidates);
   if (tabId !== undefined) {
     await setTabState(tabId, { status: 'captured', articleId: stored.id });
     await showBadge(tabId, related.length);
   }
+  await refreshOtherTabs(tabId, candidates);
   return { articleId: stored.id, related: related.length };
+}
+
+/** New coverage changes what other open articles have in common: update their badges and sidebars. */
+async function refreshOtherTabs(except: number | undefined, candidates: StoredArticle[]): Promise<void> {
+  const byId = new Map(candidates.map((a) => [a.id, a]));
+  for (const { tabId, articleId } of await capturedTabs()) {
+    const article = byId.get(articleId);
+    if (tabId === except || !article) continue;
+    await showBadge(tabId, rankRelated(article, candidates).length);
+    broadcast('tab/changed', { tabId });
+  }
 }
 
 /** Everything the sidebar needs for one tab. */

@@ -26,6 +26,17 @@ export async function setTabState(tabId: number, state: Partial<TabState>): Prom
   broadcast('tab/changed', { tabId });
 }
 
+/** Every tab that currently shows a captured article. */
+export async function capturedTabs(): Promise<{ tabId: number; articleId: string }[]> {
+  const all = await browser.storage.session.get(null);
+  const out: { tabId: number; articleId: string }[] = [];
+  for (const [name, value] of Object.entries(all)) {
+    const state = value as TabState;
+    if (name.startsWith('tab:') && state.status === 'captured' && state.articleId) out.push({ tabId: Number(name.slice(4)), articleId: state.articleId });
+  }
+  return out;
+}
+
 export async function forgetTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(key(tabId));
 }

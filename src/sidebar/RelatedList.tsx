@@ -21,7 +21,7 @@ export function RelatedList(props: { article: StoredArticle; related: RelatedArt
         {related.map((r) => (
           <li key={r.id} class="related-item" data-testid="related-item">
             <div class="related-top">
-              <span class="pill">{r.siteName}</span>
+              <span class="pill" data-testid="related-outlet">{r.siteName}</span>
               {r.siteName === article.siteName && <span class="muted small">{t('sameOutlet')}</span>}
               <span class="muted small when">{formatTimeApart(article.publishedAt, r.publishedAt)}</span>
             </div>
