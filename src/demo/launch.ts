@@ -85,7 +85,7 @@ export async function launchDemo({ chromePath, headless, port = 0, log = () => u
   });
   try {
     const extensionId = await browser.installExtension(EXTENSION_DIR);
-    const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`));
+    await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`));
     const extension = (await browser.extensions()).get(extensionId);
     if (!extension) throw new Error('Chromium did not load the extension.');
 
@@ -95,9 +95,14 @@ export async function launchDemo({ chromePath, headless, port = 0, log = () => u
     for (const article of others) {
       const page = await browser.newPage();
       await page.goto(site.origin + article.path, { waitUntil: 'load' });
-      await page.bringToFront();
-      await page.triggerExtensionAction(extension);
-      await waitForStored(worker, site.origin + article.path);
+      // A click can be lost while the browser is busy starting up; click again, as a reader would.
+      let stored = false;
+      for (let attempt = 0; attempt < 3 && !stored; attempt++) {
+        await page.bringToFront();
+        await page.triggerExtensionAction(extension);
+        stored = await waitForStored(browser, extensionId, site.origin + article.path, 5_000);
+      }
+      if (!stored) throw new Error(`Parallax did not store ${article.path} after three clicks.`);
       await page.close();
       log(`  read ${article.outlet}: ${article.headline}`);
     }
@@ -124,28 +129,31 @@ export async function launchDemo({ chromePath, headless, port = 0, log = () => u
   }
 }
 
-/** Waits until the extension's own database holds the article at `url`. */
-async function waitForStored(worker: Awaited<ReturnType<Browser['waitForTarget']>>, url: string): Promise<void> {
-  const context = await worker.worker();
-  if (!context) throw new Error('The extension worker is not running.');
-  const deadline = Date.now() + 15_000;
+/** Whether the extension's own database holds the article at `url` within `ms`. */
+async function waitForStored(browser: Browser, extensionId: string, url: string, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    const found = await context.evaluate(async (wanted) => {
-      const open = indexedDB.open('parallax');
-      const db = await new Promise<IDBDatabase>((done, fail) => {
-        open.onsuccess = () => done(open.result);
-        open.onerror = () => fail(open.error);
-      });
-      try {
-        if (!db.objectStoreNames.contains('articles')) return false;
-        const rows = db.transaction('articles').objectStore('articles').index('by-url').count(wanted);
-        return await new Promise<number>((done) => (rows.onsuccess = () => done(rows.result)));
-      } finally {
-        db.close();
-      }
-    }, url);
-    if (found) return;
+    // Ask whichever worker is running now: the browser may have restarted it.
+    const target = browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`));
+    const context = await target?.worker();
+    const found = await context
+      ?.evaluate(async (wanted) => {
+        const open = indexedDB.open('parallax');
+        const db = await new Promise<IDBDatabase>((done, fail) => {
+          open.onsuccess = () => done(open.result);
+          open.onerror = () => fail(open.error);
+        });
+        try {
+          if (!db.objectStoreNames.contains('articles')) return 0;
+          const rows = db.transaction('articles').objectStore('articles').index('by-url').count(wanted);
+          return await new Promise<number>((done) => (rows.onsuccess = () => done(rows.result)));
+        } finally {
+          db.close();
+        }
+      }, url)
+      .catch(() => 0);
+    if (found) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`Parallax did not store ${url} within 15 s.`);
+  return false;
 }
