@@ -1,0 +1,4 @@
+export { compareStory } from './compare';
+export { reportageParagraphs } from './boilerplate';
+export { sentencesOf } from './sentences';
+export type * from './types';
