@@ -7,10 +7,8 @@ import browser from 'webextension-polyfill';
 import { openSidebar } from '../shared/platform';
 import { serve } from '../shared/messaging';
 import { setAutoCaptureSites, syncAutoCapture } from './autocapture';
-import { acceptCapture, captureTab, refreshOtherTabs, viewOfTab } from './capture';
-import { compareArticles } from './comparison';
+import { acceptCapture, captureTab, viewOfTab } from './capture';
 import { pinStory, pinViews, unpin } from './pinning';
-import { indexPending, mergeStory, splitStory } from './store/library';
 import { db } from './store/schema';
 import { getSettings } from './store/settings';
 import { forgetTab, setTabState } from './tab-state';
@@ -31,25 +29,9 @@ serve({
   'pin/add': (req) => pinStory(req.articleId),
   'pin/remove': (req) => unpin(req.pinId),
   'pins/list': () => pinViews(),
-  'story/compare': (req) => compareArticles(req.articleIds),
   'settings/get': async () => getSettings(await db()),
   'autocapture/set': (req) => setAutoCaptureSites(req.sites),
-  'story/split': async (req) => {
-    const result = await splitStory(await db(), req.articleId, req.otherId);
-    await refreshOtherTabs();
-    return result;
-  },
-  'story/merge': async (req) => {
-    const result = await mergeStory(await db(), req.articleId, req.otherId);
-    await refreshOtherTabs();
-    return result;
-  },
 });
-
-// A library upgraded from v1 (or left half-indexed by a stopped worker) is indexed in the background.
-void db()
-  .then(indexPending)
-  .catch((err: unknown) => console.warn('Parallax: indexing the library did not finish', err));
 
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -4,9 +4,7 @@ import { send } from '../shared/messaging';
 import { EmptyState } from '../ui/EmptyState';
 import { Masthead } from '../ui/Masthead';
 import { ArticleHeader } from './ArticleHeader';
-import { ComparisonView } from './Comparison';
 import { RelatedList } from './RelatedList';
-import { useComparison } from './useComparison';
 import { useTabView } from './useTabView';
 
 export function App() {
@@ -101,11 +99,6 @@ function Body({ view, busy, act, capture }: {
         onUnpin={() => view.pinId && act(() => send('pin/remove', { pinId: view.pinId! }))}
       />
       <RelatedList article={article} related={view.related} />
-      {view.related.length > 0 && <StoryComparison ids={[article.id, ...view.related.map((r) => r.id)]} />}
     </>
   );
-}
-
-function StoryComparison({ ids }: { ids: string[] }) {
-  return <ComparisonView load={useComparison(ids)} />;
 }

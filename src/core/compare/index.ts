@@ -1,4 +1,0 @@
-export { compareStory } from './compare';
-export { reportageParagraphs } from './boilerplate';
-export { sentencesOf } from './sentences';
-export type * from './types';
