@@ -2,12 +2,12 @@ import browser from 'webextension-polyfill';
 // The worker only needs the built script's path to inject it; it runs none of its code.
 // eslint-disable-next-line no-restricted-imports
 import captureScript from '../content/capture.iife.ts?script';
-import type { CapturedArticle, StoredArticle } from '../core/article';
+import type { CapturedArticle } from '../core/article';
 import { broadcast } from '../shared/messaging';
-import { rankRelated } from '../core/match';
 import type { TabView } from '../shared/messages';
 import { t } from '../shared/i18n';
-import { getArticle, recentArticles, saveArticle } from './store/articles';
+import { getArticle } from './store/articles';
+import { ingest, relatedTo } from './store/library';
 import { pinForArticle } from './store/pins';
 import { db } from './store/schema';
 import { capturedTabs, getTabState, setTabState, showBadge } from './tab-state';
@@ -38,28 +38,26 @@ export async function acceptCapture(tabId: number | undefined, article: Captured
   const database = await db();
   let stored;
   try {
-    stored = await saveArticle(database, article);
+    stored = (await ingest(database, article)).article;
   } catch (err) {
     if (tabId !== undefined) await setTabState(tabId, { status: 'failed', error: (err as Error).message });
     throw err;
   }
-  const candidates = await recentArticles(database);
-  const related = rankRelated(stored, candidates);
+  const related = await relatedTo(database, stored.id);
   if (tabId !== undefined) {
     await setTabState(tabId, { status: 'captured', articleId: stored.id });
     await showBadge(tabId, related.length);
   }
-  await refreshOtherTabs(tabId, candidates);
+  await refreshOtherTabs(tabId);
   return { articleId: stored.id, related: related.length };
 }
 
-/** New coverage changes what other open articles have in common: update their badges and sidebars. */
-async function refreshOtherTabs(except: number | undefined, candidates: StoredArticle[]): Promise<void> {
-  const byId = new Map(candidates.map((a) => [a.id, a]));
+/** New coverage (or a correction) changes what other open articles have in common: update their badges and sidebars. */
+export async function refreshOtherTabs(except?: number): Promise<void> {
+  const database = await db();
   for (const { tabId, articleId } of await capturedTabs()) {
-    const article = byId.get(articleId);
-    if (tabId === except || !article) continue;
-    await showBadge(tabId, rankRelated(article, candidates).length);
+    if (tabId === except) continue;
+    await showBadge(tabId, (await relatedTo(database, articleId)).length);
     broadcast('tab/changed', { tabId });
   }
 }
@@ -72,6 +70,6 @@ export async function viewOfTab(tabId: number): Promise<TabView> {
   const database = await db();
   const article = await getArticle(database, state.articleId);
   if (!article) return { ...view, status: 'idle' };
-  const [candidates, pin] = await Promise.all([recentArticles(database), pinForArticle(database, article.id)]);
-  return { ...view, article, related: rankRelated(article, candidates), pinId: pin?.id ?? null };
+  const [related, pin] = await Promise.all([relatedTo(database, article.id), pinForArticle(database, article.id)]);
+  return { ...view, article, related, pinId: pin?.id ?? null };
 }

@@ -7,8 +7,10 @@ import browser from 'webextension-polyfill';
 import { openSidebar } from '../shared/platform';
 import { serve } from '../shared/messaging';
 import { setAutoCaptureSites, syncAutoCapture } from './autocapture';
-import { acceptCapture, captureTab, viewOfTab } from './capture';
+import { acceptCapture, captureTab, refreshOtherTabs, viewOfTab } from './capture';
+import { alignArticles, compareArticles } from './comparison';
 import { pinStory, pinViews, unpin } from './pinning';
+import { indexPending, mergeStory, splitStory } from './store/library';
 import { db } from './store/schema';
 import { getSettings } from './store/settings';
 import { forgetTab, setTabState } from './tab-state';
@@ -21,7 +23,12 @@ browser.action.onClicked.addListener((tab) => {
 
 serve({
   'capture/submit': (req, sender) => acceptCapture(sender.tab?.id, req.article),
-  'tab/get': (req) => viewOfTab(req.tabId),
+  'tab/get': async (req) => {
+    const view = await viewOfTab(req.tabId);
+    // The sidebar asks for this comparison next; start it now.
+    if (view.article && view.related.length) void compareArticles([view.article.id, ...view.related.map((r) => r.id)]).catch(() => undefined);
+    return view;
+  },
   'tab/capture': async (req) => {
     await captureTab(req.tabId);
     return viewOfTab(req.tabId);
@@ -29,9 +36,26 @@ serve({
   'pin/add': (req) => pinStory(req.articleId),
   'pin/remove': (req) => unpin(req.pinId),
   'pins/list': () => pinViews(),
+  'story/compare': (req) => compareArticles(req.articleIds),
+  'story/pair': (req) => alignArticles(req.articleId, req.otherId),
   'settings/get': async () => getSettings(await db()),
   'autocapture/set': (req) => setAutoCaptureSites(req.sites),
+  'story/split': async (req) => {
+    const result = await splitStory(await db(), req.articleId, req.otherId);
+    await refreshOtherTabs();
+    return result;
+  },
+  'story/merge': async (req) => {
+    const result = await mergeStory(await db(), req.articleId, req.otherId);
+    await refreshOtherTabs();
+    return result;
+  },
 });
+
+// A library upgraded from v1 (or left half-indexed by a stopped worker) is indexed in the background.
+void db()
+  .then(indexPending)
+  .catch((err: unknown) => console.warn('Parallax: indexing the library did not finish', err));
 
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -1,7 +1,7 @@
-import { rankRelated } from '../core/match';
 import type { Pin, PinView } from '../shared/messages';
 import { broadcast } from '../shared/messaging';
-import { getArticle, recentArticles } from './store/articles';
+import { getArticle } from './store/articles';
+import { relatedTo } from './store/library';
 import { addPin, listPins, removePin } from './store/pins';
 import { db } from './store/schema';
 
@@ -9,7 +9,7 @@ export async function pinStory(articleId: string): Promise<Pin> {
   const database = await db();
   const article = await getArticle(database, articleId);
   if (!article) throw new Error('That article is no longer in your library.');
-  const related = rankRelated(article, await recentArticles(database));
+  const related = await relatedTo(database, articleId);
   const pin = await addPin(database, {
     articleId,
     title: article.title,

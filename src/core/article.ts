@@ -18,6 +18,18 @@ export interface CapturedArticle {
   wordCount: number;
   /** Whether the page looks like a single article rather than a listing or app. */
   isArticle: boolean;
+  /** Every named author, in page order; `byline` joins them. */
+  authors?: string[];
+  /** Section or desk the page files the article under. */
+  section?: string | null;
+  /** Absolute address of the lead image. */
+  image?: string | null;
+  /** The page says the article is behind a paywall, or the text visibly stops short. */
+  paywalled?: boolean;
+  /** The capture stopped early (time box or size cap); `text` may be incomplete. */
+  truncated?: boolean;
+  /** Plain-words reason when `isArticle` is false. */
+  notArticleReason?: string | null;
 }
 
 /** An article as kept in the local store. */
@@ -41,6 +53,29 @@ export interface RelatedArticle {
   score: number;
   /** Terms both articles share that weigh most in the score. */
   sharedTerms: string[];
+  /** Why the two are thought to report the same event. */
+  explanation?: Explanation;
+  /** Grouped in the same story (by the matcher or by the reader). */
+  sameStory?: boolean;
+  /** A copy of the same report (wire copy), give or take a few words. */
+  sameReport?: boolean;
+  /** The reader said these two are the same story. */
+  confirmed?: boolean;
+}
+
+/** What two articles share, as the related list and the comparison view show it. */
+export interface Explanation {
+  people: string[];
+  organisations: string[];
+  places: string[];
+  /** Other names both give. */
+  names: string[];
+  /** Figures both give, as the other article wrote them. */
+  figures: string[];
+  /** Distinctive words both use, heaviest first. */
+  terms: string[];
+  /** Whole days between the two publications, when both are dated. */
+  daysApart: number | null;
 }
 
 /** Words a typical adult reads per minute; used for the reading-time estimate. */

@@ -1,97 +1,66 @@
-import type { RelatedArticle, StoredArticle } from './article';
-import { STOPWORDS } from './stopwords';
-import { words } from './text';
+/**
+ * The matcher's front door for callers holding articles rather than an
+ * index: ranks candidates by how likely they report the same event, with
+ * the reasons. The matcher itself lives in matching/ (see its README).
+ */
+import type { Explanation, RelatedArticle, StoredArticle } from './article';
+import { rankAmong, type Ranked } from './matching/engine';
+import { buildSignature, countedKeys, featuresOf, inverseFrequency } from './matching/signature';
 
-/** Title words say what the event is; they count for more than body words. */
-const TITLE_WEIGHT = 3;
-/** Below this cosine similarity two articles are not called related. */
-export const RELATED_THRESHOLD = 0.18;
-/** Only the start of a long article is read: the event is named early. */
-const MAX_WORDS = 1_500;
+/** Below this score two articles are not called related. */
+export const RELATED_THRESHOLD = 0.1;
 
-export type TermVector = Map<string, number>;
+const KIND_FIELD = { p: 'people', o: 'organisations', l: 'places', x: 'names' } as const;
 
-export function termsOf(article: Pick<StoredArticle, 'title' | 'text' | 'lang'>): TermVector {
-  const tf: TermVector = new Map();
-  const add = (text: string, weight: number, limit: number) => {
-    let n = 0;
-    for (const word of words(text, article.lang)) {
-      if (++n > limit) break;
-      const term = word.toLowerCase();
-      if (term.length < 2 || STOPWORDS.has(term)) continue;
-      tf.set(term, (tf.get(term) ?? 0) + weight);
-    }
-  };
-  add(article.title, TITLE_WEIGHT, 100);
-  add(article.text, 1, MAX_WORDS);
-  return tf;
-}
-
-/** Document frequency of every term over a collection of term vectors. */
-export function documentFrequencies(vectors: Iterable<TermVector>): { df: Map<string, number>; n: number } {
-  const df = new Map<string, number>();
-  let n = 0;
-  for (const v of vectors) {
-    n++;
-    for (const term of v.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+/** What `other` shares with the query, in words a reader can check. */
+export function explain(other: Ranked): Explanation {
+  const out: Explanation = { people: [], organisations: [], places: [], names: [], figures: [], terms: [], daysApart: other.comparison.daysApart };
+  const seen = new Set<string>();
+  for (const shared of other.comparison.sharedEntities) {
+    const i = other.signature.entities.indexOf(shared.key);
+    const kind = (other.signature.entityKinds[i] ?? 'x') as keyof typeof KIND_FIELD;
+    const name = shared.label;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    out[KIND_FIELD[kind]].push(name);
   }
-  return { df, n };
-}
-
-function weigh(tf: TermVector, df: Map<string, number>, n: number): TermVector {
-  const out: TermVector = new Map();
-  for (const [term, count] of tf) {
-    const idf = Math.log((n + 1) / ((df.get(term) ?? 0) + 1)) + 1;
-    out.set(term, (1 + Math.log(count)) * idf);
-  }
+  out.figures = [...new Set(other.comparison.sharedFigures.map((f) => f.label))].slice(0, 8);
+  out.terms = other.comparison.sharedTerms.map((t) => t.key).slice(0, 10);
   return out;
 }
 
-function norm(v: TermVector): number {
-  let sum = 0;
-  for (const x of v.values()) sum += x * x;
-  return Math.sqrt(sum);
-}
-
 /**
- * Ranks `candidates` by TF-IDF cosine similarity to `target` and keeps those
- * above the threshold, best first, each with the terms that weighed most.
+ * Ranks `candidates` against `target` (the set is its own collection for
+ * word frequencies) and keeps those above the threshold, best first.
  */
 export function rankRelated(target: StoredArticle, candidates: StoredArticle[], limit = 50): RelatedArticle[] {
   const others = candidates.filter((c) => c.id !== target.id && c.canonicalUrl !== target.canonicalUrl);
-  const tfs = new Map(others.map((c) => [c.id, termsOf(c)] as const));
-  const targetTf = termsOf(target);
-  const { df, n } = documentFrequencies([targetTf, ...tfs.values()]);
-  const t = weigh(targetTf, df, n);
-  const tNorm = norm(t);
-  if (tNorm === 0) return [];
-
-  const ranked: RelatedArticle[] = [];
-  for (const c of others) {
-    const v = weigh(tfs.get(c.id)!, df, n);
-    const vNorm = norm(v);
-    if (vNorm === 0) continue;
-    let dot = 0;
-    const contributions: [string, number][] = [];
-    for (const [term, w] of t) {
-      const x = v.get(term);
-      if (x === undefined) continue;
-      dot += w * x;
-      contributions.push([term, w * x]);
-    }
-    const score = dot / (tNorm * vNorm);
-    if (score < RELATED_THRESHOLD) continue;
-    contributions.sort((a, b) => b[1] - a[1]);
-    ranked.push({
-      id: c.id,
-      title: c.title,
-      siteName: c.siteName,
-      url: c.url,
-      publishedAt: c.publishedAt,
-      wordCount: c.wordCount,
-      score: Math.min(1, score),
-      sharedTerms: contributions.slice(0, 6).map(([term]) => term),
+  const features = new Map([target, ...others].map((a) => [a.id, featuresOf({ title: a.title, text: a.text, lang: a.lang, siteName: a.siteName, byline: a.byline })] as const));
+  const df = new Map<string, number>();
+  for (const f of features.values()) for (const k of countedKeys(f)) df.set(k, (df.get(k) ?? 0) + 1);
+  const n = features.size;
+  const sig = (a: StoredArticle) => buildSignature(a.id, features.get(a.id)!, a.publishedAt, df, n);
+  const query = sig(target);
+  if (!query.terms.length) return [];
+  const byId = new Map(others.map((a) => [a.id, a]));
+  const idf = (key: string) => inverseFrequency(df.get(key) ?? 0, n);
+  return rankAmong(query, others.map(sig), idf)
+    .filter((r) => r.comparison.score >= RELATED_THRESHOLD)
+    .slice(0, limit)
+    .map((r) => {
+      const a = byId.get(r.id)!;
+      const explanation = explain(r);
+      return {
+        id: a.id,
+        title: a.title,
+        siteName: a.siteName,
+        url: a.url,
+        publishedAt: a.publishedAt,
+        wordCount: a.wordCount,
+        score: r.comparison.score,
+        sharedTerms: explanation.terms.slice(0, 6),
+        explanation,
+        sameReport: r.nearDuplicate,
+      };
     });
-  }
-  return ranked.sort((a, b) => b.score - a.score).slice(0, limit);
 }

@@ -42,11 +42,12 @@ if (headless) {
   const panel = await demo.browser.waitForTarget((t) => t.url().startsWith(`chrome-extension://${demo.extensionId}/src/sidebar/`));
   const sidebar = await panel.asPage();
   await sidebar.setViewport({ width: 400, height: 1000 });
+  await sidebar.waitForSelector("[data-testid=comparison]", { timeout: 15_000 }).catch(() => undefined);
   await sidebar.waitForSelector('[data-testid=related-item]', { timeout: 15_000 });
   const count = await sidebar.$$eval('[data-testid=related-item]', (items) => items.length);
   const dir = resolve(import.meta.dirname, '../../artifacts');
   mkdirSync(dir, { recursive: true });
-  await sidebar.screenshot({ path: resolve(dir, 'demo-sidebar.png') });
+  await sidebar.screenshot({ path: resolve(dir, 'demo-sidebar.png'), fullPage: true });
   console.log(`The sidebar shows ${count} other outlets' coverage; screenshot in artifacts/demo-sidebar.png`);
   await demo.close();
 } else {

@@ -5,7 +5,8 @@
  * See README.md in this folder.
  */
 import type { CapturedArticle, RelatedArticle, StoredArticle } from '../core/article';
-import { array, boolean, check, nullable, number, object, string, type Infer, type Validator } from '../core/validate';
+import type { Comparison, PairAlignment } from '../core/compare';
+import { array, boolean, check, nullable, number, object, optional, string, type Infer, type Validator } from '../core/validate';
 
 const MAX_TEXT = 2_000_000;
 
@@ -22,6 +23,12 @@ export const capturedArticle: Validator<CapturedArticle> = object({
   text: string({ max: MAX_TEXT }),
   wordCount: number({ min: 0, integer: true }),
   isArticle: boolean,
+  authors: optional(array(string({ max: 300 }), { max: 50 })),
+  section: optional(nullable(string({ max: 300 }))),
+  image: optional(nullable(string({ max: 8_192 }))),
+  paywalled: optional(boolean),
+  truncated: optional(boolean),
+  notArticleReason: optional(nullable(string({ max: 300 }))),
 });
 
 const tabId = number({ min: 0, integer: true });
@@ -39,8 +46,14 @@ export const REQUESTS = {
   'pin/add': request(['extension'], object({ articleId: id })),
   'pin/remove': request(['extension'], object({ pinId: id })),
   'pins/list': request(['extension'], object({})),
+  'story/compare': request(['extension'], object({ articleIds: array(id, { max: 60 }) })),
+  'story/pair': request(['extension'], object({ articleId: id, otherId: id })),
   'settings/get': request(['extension'], object({})),
   'autocapture/set': request(['extension'], object({ sites: array(string({ max: 300 }), { max: 500 }) })),
+  /** "Not the same story": takes articleId out of the story it shares with otherId, for good. */
+  'story/split': request(['extension'], object({ articleId: id, otherId: id })),
+  /** "Same story": joins the stories of the two articles, for good. */
+  'story/merge': request(['extension'], object({ articleId: id, otherId: id })),
 } as const;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -89,8 +102,12 @@ export interface Replies {
   'pin/add': Pin;
   'pin/remove': { removed: boolean };
   'pins/list': PinView[];
+  'story/compare': Comparison;
+  'story/pair': PairAlignment;
   'settings/get': Settings;
   'autocapture/set': Settings;
+  'story/split': { storyId: string; otherStoryId: string };
+  'story/merge': { storyId: string };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -4,7 +4,10 @@ import { send } from '../shared/messaging';
 import { EmptyState } from '../ui/EmptyState';
 import { Masthead } from '../ui/Masthead';
 import { ArticleHeader } from './ArticleHeader';
+import { ComparisonView } from './Comparison';
 import { RelatedList } from './RelatedList';
+import { SideBySide } from './SideBySide';
+import { useComparison } from './useComparison';
 import { useTabView } from './useTabView';
 
 export function App() {
@@ -57,6 +60,8 @@ function Body({ view, busy, act, capture }: {
   act: (work: () => Promise<unknown>) => void;
   capture: () => void;
 }) {
+  const [pairWith, setPairWith] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   if (view.status === 'capturing') {
     return (
       <p class="muted" role="status" data-testid="capturing">
@@ -89,6 +94,9 @@ function Body({ view, busy, act, capture }: {
     );
   }
   const article = view.article;
+  if (pairWith && view.related.some((r) => r.id === pairWith)) {
+    return <SideBySide articleId={article.id} otherId={pairWith} onBack={() => setPairWith(null)} />;
+  }
   return (
     <>
       <ArticleHeader
@@ -98,7 +106,28 @@ function Body({ view, busy, act, capture }: {
         onPin={() => act(() => send('pin/add', { articleId: article.id }))}
         onUnpin={() => view.pinId && act(() => send('pin/remove', { pinId: view.pinId! }))}
       />
-      <RelatedList article={article} related={view.related} />
+      {notice && (
+        <p role="status" class="notice" data-testid="notice">
+          {notice}
+        </p>
+      )}
+      <RelatedList
+        article={article}
+        related={view.related}
+        busy={busy}
+        onSideBySide={setPairWith}
+        onNotSameStory={(otherId) =>
+          act(async () => {
+            await send('story/split', { articleId: article.id, otherId });
+            setNotice(t('notSameStoryDone'));
+          })
+        }
+      />
+      {view.related.length > 0 && <StoryComparison ids={[article.id, ...view.related.map((r) => r.id)]} />}
     </>
   );
+}
+
+function StoryComparison({ ids }: { ids: string[] }) {
+  return <ComparisonView load={useComparison(ids)} />;
 }

@@ -9,21 +9,21 @@ export function Masthead(props: { title: string; links?: ('collection' | 'option
     void browser.tabs.create({ url: browser.runtime.getURL(path) });
   };
   return (
-    <div class="masthead">
+    <header class="masthead">
       <img src={logo} alt="" width={20} height={20} />
       <span class="brand">{props.title}</span>
       <nav class="masthead-links">
         {props.links?.includes('collection') && (
-          <a href="#" onClick={open('src/collection/index.html')} data-testid="open-collection">
+          <a href={browser.runtime.getURL('src/collection/index.html')} onClick={open('src/collection/index.html')} data-testid="open-collection">
             {t('openCollection')}
           </a>
         )}
         {props.links?.includes('options') && (
-          <a href="#" onClick={open('src/options/index.html')} data-testid="open-options">
+          <a href={browser.runtime.getURL('src/options/index.html')} onClick={open('src/options/index.html')} data-testid="open-options">
             {t('openOptions')}
           </a>
         )}
       </nav>
-    </div>
+    </header>
   );
 }

@@ -45,6 +45,8 @@ export interface ExtensionBrowser {
    * reader would. Must run before the extension asks.
    */
   allowSiteAccess(pattern: string): Promise<void>;
+  /** Shows `page` as under a light or dark system theme. */
+  setColorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void>;
   /** Stops the background worker the way the browser does when it idles it out. */
   stopWorker(): Promise<void>;
   close(): Promise<void>;
@@ -83,6 +85,7 @@ async function launchChromium(userDataDir: string): Promise<ExtensionBrowser> {
       const target = browser.targets().find((t) => t.url().startsWith(`${extensionBase}src/sidebar/`));
       return target?.url() ?? null;
     },
+    setColorScheme: (page, scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
     async allowSiteAccess(pattern) {
       // Headless Chromium cannot show the prompt; grant through the Extensions page's own API instead.
       const page = await browser.newPage();
@@ -153,6 +156,11 @@ async function launchFirefox(userDataDir: string): Promise<ExtensionBrowser> {
       })()`);
       return typeof url === 'string' ? url : null;
     },
+    async setColorScheme(page, scheme) {
+      // Firefox's BiDi has no media emulation; its own content theme override does the same for every page.
+      await evaluateInChrome(bidi, `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1})`);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    },
     async allowSiteAccess() {
       // The profile's extensions.webextOptionalPermissionPrompts=false already answers "allow".
     },
@@ -215,6 +223,15 @@ async function openExtensionPage(browser: Browser, url: string, ready: string, w
   await page.setViewport({ width, height: 900 });
   // Firefox may never report a moz-extension:// navigation as finished; the page's own content says it is.
   page.goto(url).catch(() => undefined);
-  await page.waitForSelector(ready, { timeout: 20_000 });
-  return page;
+  // While the page is still navigating, Firefox's BiDi can fail a query outright instead of waiting; ask again.
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      await page.waitForSelector(ready, { timeout: Math.max(1, deadline - Date.now()) });
+      return page;
+    } catch (err) {
+      if (Date.now() >= deadline || (err as Error).name === 'TimeoutError') throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }

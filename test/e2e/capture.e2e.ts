@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDirectory, type StaticSite } from '../../src/demo/serve';
 import { BROWSERS, launch, newProfileDir, type ExtensionBrowser } from './browsers';
 import { badgeText, eventually, sendRaw, storedArticles, tabIdFor } from './extension-state';
+import { readByClick } from './reading';
 
 const SHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -31,10 +32,8 @@ describe.each(BROWSERS)('Parallax in %s', (name) => {
     ext.openExtensionPage(`src/sidebar/index.html?tabId=${tabId}`, '[data-testid=headline], [data-testid=idle], [data-testid=not-article]', width);
 
   async function captureByClick(path: string): Promise<{ page: Page; tabId: number; probe: Page }> {
-    const page = await ext.openPage(site.origin + path);
-    await ext.clickToolbarButton(page);
     const probe = await ext.openExtensionPage('src/collection/index.html', 'main');
-    await eventually(() => storedArticles(probe), (rows) => rows.some((r) => r.canonicalUrl === site.origin + path));
+    const page = await readByClick(ext, probe, site.origin + path);
     const tabId = await tabIdFor(probe, site.origin + path);
     return { page, tabId, probe };
   }

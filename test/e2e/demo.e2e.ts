@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchDemo, leadArticle, sampleArticles, SITE_DIR } from '../../src/demo/launch';
 import { serveDirectory, type StaticSite } from '../../src/demo/serve';
 import { BROWSERS, executablePath, launch, type ExtensionBrowser } from './browsers';
-import { badgeText, eventually, storedArticles, tabIdFor } from './extension-state';
+import { sendRaw, storedArticles, tabIdFor } from './extension-state';
+import { readByClick } from './reading';
 
 const articles = sampleArticles();
-const eventSize = (event: string) => articles.filter((a) => a.event === event).length;
 
 describe('npm run demo', () => {
   it('opens the lead article with the other outlets already read, one click from the comparison', async () => {
@@ -40,20 +40,20 @@ describe.each(BROWSERS)('the sample coverage in %s', (name) => {
     await site?.close();
   });
 
-  it('groups every outlet with its own event and never with the look-alike one', async () => {
-    for (const article of articles) {
-      const page = await ext.openPage(site.origin + article.path);
-      await ext.clickToolbarButton(page);
-    }
+  it('relates every report only to reports of its own event, never to the look-alike one', async () => {
     const probe = await ext.openExtensionPage('src/collection/index.html', 'main');
-    await eventually(() => storedArticles(probe), (rows) => rows.length === articles.length);
-    const badges: Record<string, string> = {};
-    const expected: Record<string, string> = {};
+    for (const article of articles) await readByClick(ext, probe, site.origin + article.path);
+    expect(await storedArticles(probe)).toHaveLength(articles.length);
+    const eventOf = new Map(articles.map((a) => [site.origin + a.path, a.event]));
+    const related: Record<string, string[]> = {};
     for (const article of articles) {
       const tabId = await tabIdFor(probe, site.origin + article.path);
-      badges[article.path] = await eventually(() => badgeText(probe, tabId), (text) => text !== '');
-      expected[article.path] = String(eventSize(article.event) - 1);
+      const view = (await sendRaw(probe, { type: 'tab/get', tabId })) as { ok: true; value: { related: { url: string }[] } };
+      related[article.path] = view.value.related.map((r) => eventOf.get(r.url) ?? r.url);
     }
-    expect(badges).toEqual(expected);
+    for (const article of articles) {
+      expect(related[article.path]!.length, article.path).toBeGreaterThan(0);
+      expect(new Set(related[article.path]), article.path).toEqual(new Set([article.event]));
+    }
   });
 });

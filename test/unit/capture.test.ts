@@ -35,8 +35,8 @@ describe('captureDocument', () => {
     const a = captureDocument(doc, 'https://valley.example/news/crossing?utm_source=feed');
     expect(a.title).toBe('Council approves crossing');
     expect(a.byline).toBe('Ada Brook, Cy Dale');
-    expect(a.publishedAt).toBe('2026-03-04T08:30:00.000Z');
-    expect(a.modifiedAt).toBe('2026-03-04T11:00:00.000Z');
+    expect(a.publishedAt).toBe('2026-03-04T09:30:00+01:00');
+    expect(a.modifiedAt).toBe('2026-03-04T12:00:00+01:00');
     expect(a.siteName).toBe('Valley Post');
     expect(a.canonicalUrl).toBe('https://valley.example/news/crossing');
     expect(a.lang).toBe('en-GB');
@@ -56,7 +56,7 @@ describe('captureDocument', () => {
       title: 'OG headline',
       siteName: 'OG Outlet',
       byline: 'Meta Author',
-      publishedAt: '2026-01-02T03:04:05.000Z',
+      publishedAt: '2026-01-02T03:04:05Z',
       canonicalUrl: 'https://outlet.example/canonical-path',
     });
   });

@@ -28,6 +28,17 @@ describe('parseRequest', () => {
   });
 });
 
+describe('story corrections', () => {
+  it('accepts split and merge from extension pages only, with both ids', () => {
+    const split = parseRequest({ type: 'story/split', articleId: 'a', otherId: 'b' }, 'extension');
+    expect(split).toEqual({ ok: true, value: { type: 'story/split', articleId: 'a', otherId: 'b' } });
+    expect(parseRequest({ type: 'story/merge', articleId: 'a', otherId: 'b' }, 'extension').ok).toBe(true);
+    expect(parseRequest({ type: 'story/split', articleId: 'a', otherId: 'b' }, 'content').ok).toBe(false);
+    expect(parseRequest({ type: 'story/merge', articleId: 'a' }, 'extension')).toEqual({ ok: false, error: 'otherId: expected a string, got undefined' });
+    expect(parseRequest({ type: 'story/split', articleId: '', otherId: 'b' }, 'extension').ok).toBe(false);
+  });
+});
+
 describe('parseEvent', () => {
   it('accepts known events and ignores requests', () => {
     expect(parseEvent({ event: 'tab/changed', tabId: 3 })).toEqual({ ok: true, value: { event: 'tab/changed', tabId: 3 } });

@@ -67,7 +67,7 @@ describe('schema', () => {
   it('creates every store at the current version', async () => {
     const db = await openParallaxDB();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta', 'pins']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'feedback', 'frequencies', 'meta', 'pins', 'placements', 'signatures', 'stories']);
   });
 
   it('explains a full disk in plain words', () => {

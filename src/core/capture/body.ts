@@ -1,41 +1,79 @@
-/** Finds the article's main text block and reads it as paragraphs. */
+/**
+ * Picks the article's text out of the page's blocks: the element whose
+ * prose most outweighs its clutter, then the blocks inside it that read as
+ * text rather than as links and labels.
+ */
+import type { Block, Walk } from './blocks';
+import { findDateInText } from './dates';
 
-const SKIP = 'nav, aside, footer, header nav, form, script, style, noscript, template, figcaption, button, [role="navigation"], [role="complementary"], [aria-hidden="true"], .share, .social, .newsletter, .related, .comments, #comments';
-const BLOCKS = 'p, h2, h3, h4, li, blockquote, pre';
-const CANDIDATES = '[itemprop="articleBody"], article, main, [role="main"], #content, .content, .post, .entry-content, .article-body, body';
-/** Deepest walk we allow: hostile pages nest far deeper than any article. */
-const MAX_BLOCKS = 5_000;
+export interface Body {
+  /** Blocks kept, in reading order. */
+  blocks: Block[];
+  /** Element holding the body, or null when the page has no prose at all. */
+  container: Element | null;
+  /** Characters of prose on the whole page and inside the container. */
+  pageProse: number;
+  containerProse: number;
+  /** Characters of link-heavy or label-like text inside the container. */
+  containerClutter: number;
+}
 
-function blocksOf(root: Element): string[] {
-  const out: string[] = [];
-  for (const el of root.querySelectorAll(BLOCKS)) {
-    if (out.length >= MAX_BLOCKS) break;
-    if (el.closest(SKIP)) continue;
-    // A paragraph inside a list item or quote is read once, via its outermost block.
-    if (el.parentElement?.closest(BLOCKS) && root.contains(el.parentElement.closest(BLOCKS))) continue;
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text) out.push(text);
+/** How much a character of clutter costs against a character of prose when choosing the container. */
+const CLUTTER_WEIGHT = 0.6;
+
+const linkShare = (b: Block): number => (b.text.length ? b.linkChars / b.text.length : 0);
+
+/** Prose: sentence-length text that is mostly not links. */
+function isProse(b: Block): boolean {
+  if (b.kind === 'title' || b.kind === 'heading') return false;
+  if (linkShare(b) > 0.4) return false;
+  return b.text.length >= 80 || (b.text.length >= 30 && /[.!?:;…"”')]$/.test(b.text));
+}
+
+/** Short labels and calls to action that sit inside article containers. */
+const LABEL = /^(advertisement|advertising|sponsored|share( this)?( article| story)?|read more|continue reading|related( articles| stories)?|see also|sign up|subscribe|follow us|comments?|tags?|print|email|copy link|listen|loading\W*)$/i;
+
+/** A dateline ("Last updated: April 21, 2025") is metadata, not text. */
+function isDateline(b: Block): boolean {
+  if (b.text.length > 80) return false;
+  const date = findDateInText(b.text);
+  return date !== null && b.text.replace(/\d+|[^\p{L}\s]/gu, '').trim().split(/\s+/).length <= 5;
+}
+
+function keep(b: Block): boolean {
+  if (b.kind === 'title' || isDateline(b)) return false;
+  const share = linkShare(b);
+  if (share > 0.6 || (share > 0.35 && b.text.length < 120)) return false;
+  return !LABEL.test(b.text.replace(/[^\p{L}\p{N} ]+/gu, ' ').trim());
+}
+
+export function selectBody(walk: Walk): Body {
+  const prose = new Map<Element, number>();
+  const clutter = new Map<Element, number>();
+  let pageProse = 0;
+  for (const b of walk.blocks) {
+    const good = isProse(b);
+    const map = good ? prose : clutter;
+    const weight = b.text.length;
+    if (good) pageProse += weight;
+    for (let el: Element | null = b.el; el; el = el.parentElement) map.set(el, (map.get(el) ?? 0) + weight);
   }
-  return out;
-}
-
-function score(blocks: string[]): number {
-  // Long sentence-like blocks are body text; short ones are chrome.
-  let total = 0;
-  for (const b of blocks) if (b.length >= 60 || /[.!?”"]$/.test(b)) total += b.length;
-  return total;
-}
-
-export function readBody(doc: Document): string[] {
-  const scored = [...doc.querySelectorAll(CANDIDATES)].map((el) => {
-    const blocks = blocksOf(el);
-    return { el, blocks, score: score(blocks) };
-  });
-  const top = scored.reduce<(typeof scored)[number] | null>((a, b) => (!a || b.score > a.score ? b : a), null);
-  if (!top) return [];
-  // The narrowest element that still holds nearly all the body text leaves the least boilerplate.
-  const narrow = scored
-    .filter((c) => c.score >= top.score * 0.9 && top.el.contains(c.el))
-    .sort((a, b) => a.blocks.length - b.blocks.length)[0];
-  return (narrow ?? top).blocks;
+  let container: Element | null = null;
+  let best = 0;
+  for (const [el, good] of prose) {
+    const score = good - CLUTTER_WEIGHT * (clutter.get(el) ?? 0);
+    if (score > best) {
+      best = score;
+      container = el;
+    }
+  }
+  if (!container) return { blocks: [], container: null, pageProse, containerProse: 0, containerClutter: 0 };
+  const inside = walk.blocks.filter((b) => container === b.el || container.contains(b.el));
+  return {
+    blocks: inside.filter(keep),
+    container,
+    pageProse,
+    containerProse: prose.get(container) ?? 0,
+    containerClutter: clutter.get(container) ?? 0,
+  };
 }

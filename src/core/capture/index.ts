@@ -1,76 +1,157 @@
-import type { CapturedArticle } from '../article';
-import { countWords, normalizeWhitespace } from '../text';
-import { canonicalizeUrl, displayHost } from '../url';
-import { readBody } from './body';
-import { readJsonLd } from './jsonld';
-import { metaContent, toIsoDate } from './meta';
-
-/** Fewest words a page that declares itself an article needs: news briefs are short. */
-const MIN_DECLARED_WORDS = 80;
-/** An undeclared page must look like running prose at some length to count. */
-const MIN_UNDECLARED_WORDS = 150;
-
-function firstText(doc: Document, selector: string): string | null {
-  const text = doc.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
-  return text || null;
-}
-
-function cleanByline(raw: string | null): string | null {
-  if (!raw) return null;
-  const text = raw.replace(/^\s*by\s+/i, '').replace(/\s+/g, ' ').trim();
-  return text && text.length <= 200 ? text : null;
-}
-
 /**
- * Captures the article in `doc`. Pure with respect to the browser: it reads
- * only the Document it is given, so the content script and the CLI share it.
+ * Captures the article in a Document. Pure with respect to the browser: it
+ * reads only the Document it is given, so the content script, the eval and the
+ * CLI run the same code. Never throws; a page it cannot read comes back as a
+ * not-article with the reason.
  */
-export function captureDocument(doc: Document, pageUrl: string): CapturedArticle {
+import type { CapturedArticle } from '../article';
+import { normalizeWhitespace } from '../text';
+import { canonicalizeUrl, displayHost } from '../url';
+import { headlineElement, linesAround } from './around';
+import { walkBlocks } from './blocks';
+import { selectBody } from './body';
+import { pickByline } from './byline';
+import { decide } from './detect';
+import { attr, clean, first, now, textOf } from './dom';
+import { readJsonLd } from './jsonld';
+import { metaValue, readMeta } from './meta';
+import { pickDates } from './published';
+import { pickTitle, stripSiteName } from './title';
+import { countWordsLinear } from './words';
+
+export interface CaptureOptions {
+  /** Milliseconds the capture may spend before it settles for what it has. */
+  timeBudgetMs?: number;
+  /** Most elements the body walk visits. */
+  maxElements?: number;
+}
+
+const DEFAULTS = { timeBudgetMs: 250, maxElements: 150_000 };
+/** Deeper nesting than this is a hostile or broken page, not an article layout. */
+const MAX_DEPTH = 256;
+/** Below this many characters of visible prose, hidden markup is read too (see WalkLimits.includeHidden). */
+const MIN_VISIBLE_PROSE = 500;
+/** Longest text we hand on: far beyond any article, well inside the message size limit. */
+const MAX_TEXT = 1_000_000;
+
+export function captureDocument(doc: Document, pageUrl: string, options: CaptureOptions = {}): CapturedArticle {
+  try {
+    return capture(doc, pageUrl, { ...DEFAULTS, ...options });
+  } catch (err) {
+    return unreadable(doc, pageUrl, err);
+  }
+}
+
+function capture(doc: Document, pageUrl: string, opts: Required<CaptureOptions>): CapturedArticle {
+  const deadline = now() + opts.timeBudgetMs;
   const ld = readJsonLd(doc);
-  const canonicalHref = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  const meta = readMeta(doc);
+
+  const canonicalHref = attr(first(doc, 'link[rel~="canonical" i]') ?? doc.documentElement, 'href');
   const canonicalUrl =
-    canonicalizeUrl(canonicalHref ?? '', pageUrl) ??
-    canonicalizeUrl(metaContent(doc, 'og:url') ?? '', pageUrl) ??
-    canonicalizeUrl(pageUrl) ??
-    pageUrl;
+    canonicalizeUrl(canonicalHref ?? '', pageUrl) ?? canonicalizeUrl(metaValue(meta, 'og:url') ?? '', pageUrl) ?? canonicalizeUrl(pageUrl) ?? pageUrl;
+  const siteName = ld?.publisher ?? metaValue(meta, 'og:site_name', 'application-name', 'publisher') ?? displayHost(canonicalUrl);
 
+  const root = doc.body ?? doc.documentElement;
+  // The walk may collect a little more than we keep: the furniture it drops comes out of the same allowance.
+  const limits = { deadline, maxElements: opts.maxElements, maxDepth: MAX_DEPTH, maxChars: MAX_TEXT * 1.5 };
+  let walk = walkBlocks(root, limits);
+  let body = selectBody(walk);
+  if (body.pageProse < MIN_VISIBLE_PROSE && !walk.truncated) {
+    const hidden = walkBlocks(root, { ...limits, includeHidden: true });
+    const second = selectBody(hidden);
+    if (second.pageProse > body.pageProse * 2) [walk, body] = [hidden, second];
+  }
+
+  const docTitle = clean(textOf(first(doc, 'title')));
   const title =
-    ld?.headline ??
-    metaContent(doc, 'og:title', 'twitter:title') ??
-    firstText(doc, 'h1') ??
-    (doc.title.trim() || displayHost(pageUrl));
+    pickTitle(doc, [ld?.headline ?? null, metaValue(meta, 'og:title', 'twitter:title'), docTitle], siteName, body.container) ??
+    (docTitle ? stripSiteName(docTitle, siteName) : displayHost(pageUrl));
 
-  const byline = cleanByline(
-    (ld?.authors.length ? ld.authors.join(', ') : null) ??
-      metaContent(doc, 'author', 'article:author', 'byl', 'parsely-author') ??
-      firstText(doc, '[rel="author"], [itemprop="author"], .byline, .author'),
-  );
+  // Past the time box, metadata alone names the author and the date: the scans of visible text are skipped.
+  const scanPage = now() <= deadline;
+  const around = scanPage ? linesAround(headlineElement(doc, title)) : { before: [], after: [] };
+  const { byline, authors } = pickByline(doc, ld, meta, body.container, around, siteName, scanPage);
+  const dates = pickDates(doc, ld, meta, body.container, around, scanPage);
 
-  const publishedAt = toIsoDate(
-    ld?.datePublished ??
-      metaContent(doc, 'article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date') ??
-      doc.querySelector('time[datetime]')?.getAttribute('datetime'),
-  );
-  const modifiedAt = toIsoDate(ld?.dateModified ?? metaContent(doc, 'article:modified_time', 'dateModified'));
+  let text = normalizeWhitespace(body.blocks.map((b) => b.text).join('\n\n'));
+  const truncated = walk.truncated || text.length > MAX_TEXT;
+  if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
+  const lang = clean(attr(doc.documentElement, 'lang')) ?? ld?.language ?? metaValue(meta, 'og:locale', 'content-language', 'language');
+  const wordCount = countWordsLinear(text, lang);
 
-  const paragraphs = readBody(doc);
-  const text = normalizeWhitespace(paragraphs.join('\n\n'));
-  const lang = doc.documentElement.getAttribute('lang')?.trim() || null;
-  const wordCount = countWords(text, lang);
-  const declaredArticle = Boolean(ld?.isArticle) || metaContent(doc, 'og:type') === 'article';
+  let pageChars = 0;
+  let pageLinkChars = 0;
+  for (const b of walk.blocks) {
+    pageChars += b.text.length;
+    pageLinkChars += b.linkChars;
+  }
+  const verdict = decide({
+    ld,
+    ogType: metaValue(meta, 'og:type')?.toLowerCase() ?? null,
+    url: canonicalUrl,
+    body,
+    words: wordCount,
+    hasAuthor: byline !== null,
+    hasDate: dates.publishedAt !== null,
+    pageChars,
+    pageLinkChars,
+  });
 
+  const imageRaw = metaValue(meta, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ?? ld?.image ?? null;
   return {
     url: pageUrl,
     canonicalUrl,
     title: title.slice(0, 500),
-    siteName: ld?.publisher ?? metaContent(doc, 'og:site_name', 'application-name') ?? displayHost(canonicalUrl),
+    siteName: siteName.slice(0, 300),
     byline,
-    publishedAt,
-    modifiedAt,
-    lang,
-    description: metaContent(doc, 'description', 'og:description'),
+    publishedAt: dates.publishedAt,
+    modifiedAt: dates.modifiedAt,
+    lang: lang?.slice(0, 35) ?? null,
+    description: (metaValue(meta, 'description', 'og:description', 'twitter:description') ?? ld?.description)?.slice(0, 2_000) ?? null,
     text,
     wordCount,
-    isArticle: declaredArticle ? wordCount >= MIN_DECLARED_WORDS : wordCount >= MIN_UNDECLARED_WORDS && paragraphs.length >= 4,
+    isArticle: verdict.isArticle,
+    authors,
+    section: (metaValue(meta, 'article:section', 'parsely-section', 'section') ?? ld?.section)?.slice(0, 300) ?? null,
+    image: absolute(imageRaw, pageUrl),
+    paywalled: Boolean(ld?.paywalled) || first(doc, '[class*="paywall" i], [id*="paywall" i]') !== null,
+    truncated,
+    notArticleReason: verdict.reason,
+  };
+}
+
+function absolute(raw: string | null, base: string): string | null {
+  if (!raw) return null;
+  try {
+    const url = new URL(raw, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function unreadable(doc: Document, pageUrl: string, err: unknown): CapturedArticle {
+  let title = displayHost(pageUrl);
+  try {
+    title = clean(doc.title) ?? title;
+  } catch {
+    // The page broke even its title; the host name will do.
+  }
+  const canonicalUrl = canonicalizeUrl(pageUrl) ?? pageUrl;
+  return {
+    url: pageUrl,
+    canonicalUrl,
+    title: title.slice(0, 500),
+    siteName: displayHost(canonicalUrl),
+    byline: null,
+    publishedAt: null,
+    modifiedAt: null,
+    lang: null,
+    description: null,
+    text: '',
+    wordCount: 0,
+    isArticle: false,
+    notArticleReason: `the page could not be read (${err instanceof Error ? err.name : 'error'})`,
   };
 }

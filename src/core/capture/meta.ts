@@ -1,21 +1,27 @@
-/** Reads <meta> tags by name or property, first non-empty wins. */
-export function metaContent(doc: Document, ...keys: string[]): string | null {
+/** <meta> tags: Open Graph, Twitter cards, Dublin Core and the common CMS names. */
+import { all, attr, clean } from './dom';
+
+/** Every <meta> by lower-cased name, property or itemprop; the first non-empty value of each wins. */
+export type MetaTags = Map<string, string>;
+
+export function readMeta(doc: Document): MetaTags {
+  const tags: MetaTags = new Map();
+  for (const el of all(doc, 'meta[content]')) {
+    const value = clean(attr(el, 'content'));
+    if (!value) continue;
+    for (const key of ['property', 'name', 'itemprop']) {
+      const name = attr(el, key)?.trim().toLowerCase();
+      if (name && !tags.has(name)) tags.set(name, value);
+    }
+  }
+  return tags;
+}
+
+/** The first of `keys` the page sets. */
+export function metaValue(tags: MetaTags, ...keys: string[]): string | null {
   for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-    const value = el?.getAttribute('content')?.trim();
+    const value = tags.get(key);
     if (value) return value;
   }
   return null;
-}
-
-/** Parses a date string into ISO 8601, or null when it is not a date. */
-export function toIsoDate(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const trimmed = raw.trim();
-  if (!trimmed) return null;
-  const ms = Date.parse(trimmed);
-  if (Number.isNaN(ms)) return null;
-  const year = new Date(ms).getUTCFullYear();
-  if (year < 1990 || year > 2100) return null;
-  return new Date(ms).toISOString();
 }

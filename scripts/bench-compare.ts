@@ -1,0 +1,139 @@
+/**
+ * `npm run bench:compare`: how long the comparison takes for stories of 5, 20
+ * and 50 reports (node, warm, median and p95 of repeated runs), and how long
+ * the sidebar takes in Chromium from opening to its first full render of a
+ * 20-report story captured through the real extension.
+ *
+ * Stories are generated from the sample newsstand with a seeded generator:
+ * each report is one outlet's article with some sentences dropped and some
+ * figures changed, as rewrites of one event tend to be.
+ */
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { captureDocument } from '../src/core/capture';
+import { compareStory, type CompareInput } from '../src/core/compare';
+import { sampleArticles, SITE_DIR } from '../src/demo/launch';
+import { serveDirectory } from '../src/demo/serve';
+import { launch } from '../test/e2e/browsers';
+import { parseArgs } from './lib/args';
+
+const args = parseArgs(process.argv.slice(2), { sizes: '5,20,50', runs: '15', browser: 'yes', 'render-size': '20' });
+const sizes = args.sizes!.split(',').map(Number);
+const runs = Number(args.runs);
+
+/** Mulberry32: small, seeded, good enough to pick sentences. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sources = sampleArticles()
+  .filter((a) => a.event === 'brackenmoor-plant-fire')
+  .map((a) => captureDocument(parseHTML(readFileSync(join(SITE_DIR, a.path), 'utf8')).document as unknown as Document, `http://127.0.0.1${a.path}`));
+
+interface Report extends CompareInput {
+  paragraphs: string[];
+}
+
+function story(size: number, seed: number): Report[] {
+  const rand = random(seed);
+  return Array.from({ length: size }, (_, i) => {
+    const source = sources[i % sources.length]!;
+    const paragraphs = source.text
+      .split(/\n+/)
+      .filter((p) => p.trim() && rand() > 0.2)
+      // Rewrites disagree on some numbers.
+      .map((p) => p.replace(/\b(\d{2,3})\b/g, (n) => (rand() < 0.15 ? String(Math.round(Number(n) * (0.8 + rand() * 0.4))) : n)));
+    const published = new Date(Date.UTC(2026, 9, 13, 4) + Math.floor(rand() * 36) * 3_600_000).toISOString();
+    return {
+      id: `r${i}`,
+      siteName: `${source.siteName} ${Math.floor(i / sources.length) + 1}`,
+      title: source.title,
+      text: paragraphs.join('\n\n'),
+      paragraphs,
+      url: `http://127.0.0.1/r${i}.html`,
+      publishedAt: published,
+      modifiedAt: null,
+      lang: 'en',
+    };
+  });
+}
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+for (const size of sizes) {
+  const reports = story(size, size);
+  for (let i = 0; i < 3; i++) compareStory(reports); // warm-up: the browser's worker stays warm between readings too
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    compareStory(reports);
+    times.push(performance.now() - t);
+  }
+  const c = compareStory(reports);
+  console.log(
+    JSON.stringify({
+      where: 'node',
+      reports: size,
+      compute_ms_p50: +quantile(times, 0.5).toFixed(1),
+      compute_ms_p95: +quantile(times, 0.95).toFixed(1),
+      agreed: c.agreed.length,
+      disputed: c.figures.disputed.length,
+    }),
+  );
+}
+
+if (args.browser === 'yes') await renderInChromium(Number(args['render-size']));
+
+async function renderInChromium(size: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
+  mkdirSync(join(dir, 'story'));
+  const reports = story(size, size);
+  for (const r of reports) {
+    const paragraphs = r.paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
+    writeFileSync(
+      join(dir, 'story', `${r.id}.html`),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${r.title}</title><meta property="og:type" content="article"><meta property="og:site_name" content="${r.siteName}"><meta property="article:published_time" content="${r.publishedAt}"></head><body><article><h1>${r.title}</h1>${paragraphs}</article></body></html>`,
+    );
+  }
+  const site = await serveDirectory(dir);
+  const ext = await launch('chromium');
+  try {
+    for (const r of reports) {
+      const page = await ext.openPage(`${site.origin}/story/${r.id}.html`);
+      await ext.clickToolbarButton(page);
+    }
+    const probe = await ext.openExtensionPage('src/collection/index.html', 'main');
+    await new Promise((done) => setTimeout(done, 2_000));
+    const tabs = await probe.evaluate(async () => (await chrome.tabs.query({})).map((t) => ({ id: t.id, url: t.url })));
+    const lead = tabs.find((t) => t.url?.endsWith('/story/r0.html'))!;
+    const times: number[] = [];
+    let related = 0;
+    for (let i = 0; i < 6; i++) {
+      const sidebar = await ext.openExtensionPage(`src/sidebar/index.html?tabId=${lead.id}`, '[data-testid=comparison]', 400);
+      // From the start of navigation to the comparison on screen, as the page itself measured it.
+      times.push(await sidebar.evaluate(() => performance.now()));
+      related = await sidebar.$$eval('[data-testid=related-item]', (els) => els.length);
+      await sidebar.close();
+    }
+    console.log(
+      JSON.stringify({
+        where: 'chromium sidebar',
+        reports: related + 1,
+        first_full_render_ms_p50: +quantile(times.slice(1), 0.5).toFixed(1),
+        first_full_render_ms_max: +Math.max(...times.slice(1)).toFixed(1),
+        cold_first_open_ms: +times[0]!.toFixed(1),
+      }),
+    );
+  } finally {
+    await ext.close();
+    await site.close();
+  }
+}
+

@@ -1,0 +1,144 @@
+/**
+ * How the matcher scales: a seeded synthetic library of each size (see
+ * lib/synthetic.ts) is filed and queried, and one JSON line per size and
+ * runtime is printed.
+ *
+ *   npm run bench:match -- [--sizes 1000,10000,100000] [--env node,chromium] [--seed 1]
+ *                          [--ingest 200] [--warm 200] [--cold 30]
+ *
+ * - node: the matcher over the in-memory index (`MemoryIndex`), every article
+ *   filed as the store files it (frequencies, ranking, story); then queries.
+ * - chromium: the real store (src/background/store) in headless Chromium's
+ *   IndexedDB, on a page served from 127.0.0.1. The library is loaded in bulk
+ *   (timed as load_s), then `ingest` new articles one by one and `relatedTo`
+ *   queries, warm and on a fresh connection (cold).
+ */
+import { createServer } from 'node:http';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { rank } from '../src/core/matching/engine';
+import { MemoryIndex } from '../src/core/matching/memory-index';
+import { buildSignature, countedKeys, featuresOf } from '../src/core/matching/signature';
+import { decideStory, type StoryLink } from '../src/core/matching/stories';
+import { parseArgs } from './lib/args';
+import { percentile, type StoreRun } from './lib/bench-store';
+import { mulberry32, syntheticStream } from './lib/synthetic';
+
+const args = parseArgs(process.argv.slice(2), { sizes: '1000,10000', env: 'node,chromium', seed: '1', ingest: '200', warm: '200', cold: '30' });
+const sizes = args.sizes!.split(',').map(Number);
+const envs = new Set(args.env!.split(','));
+const seed = Number(args.seed);
+const counts = { ingest: Number(args.ingest), warm: Number(args.warm), cold: Number(args.cold) };
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** The matcher alone, over the in-memory index, as the store uses it. */
+async function runNode(size: number) {
+  const before = process.memoryUsage().heapUsed;
+  const index = new MemoryIndex();
+  const story = new Map<string, string>();
+  const members = new Map<string, number>();
+  let bytes = 0;
+  const t0 = performance.now();
+  let n = 0;
+  for (const { capture } of syntheticStream(size, { seed })) {
+    const id = `a${n++}`;
+    const features = featuresOf({ title: capture.title, text: capture.text, lang: capture.lang, siteName: capture.siteName, byline: capture.byline });
+    const counted = countedKeys(features);
+    const sig = buildSignature(id, features, capture.publishedAt, await index.frequencies(counted), await index.size());
+    index.add(sig, features);
+    if (n % 100 === 0) bytes += JSON.stringify(sig).length * 100;
+    const ranked = await rank(index, sig, { exclude: new Set([id]) });
+    const links: StoryLink[] = ranked.map((r) => ({ articleId: r.id, storyId: story.get(r.id)!, score: r.comparison.score, nearDuplicate: r.nearDuplicate }));
+    const decision = decideStory(links, (s) => members.get(s) ?? 1, () => true, () => true);
+    const joined = decision.join ?? id;
+    story.set(id, joined);
+    members.set(joined, (members.get(joined) ?? 0) + 1);
+  }
+  const ingestMs = performance.now() - t0;
+  const random = mulberry32(seed + 7);
+  const all = await index.signatures(Array.from({ length: size }, (_, i) => `a${i}`));
+  const warm: number[] = [];
+  for (let i = 0; i < counts.warm + 20; i++) {
+    const sig = all.get(`a${Math.floor(random() * size)}`)!;
+    const t = performance.now();
+    await rank(index, sig, { exclude: new Set([sig.id]), explain: true });
+    if (i >= 20) warm.push(performance.now() - t);
+  }
+  return {
+    env: 'node (matcher, in-memory index)',
+    size,
+    ingest_per_s: round((size * 1000) / ingestMs, 1),
+    warm_p50_ms: round(percentile(warm, 50)),
+    warm_p95_ms: round(percentile(warm, 95)),
+    cold_p95_ms: null,
+    db_mb: round((bytes / 1e6) * 1.3, 1),
+    heap_mb: round((process.memoryUsage().heapUsed - before) / 1e6, 1),
+  };
+}
+
+/** The store's benchmark (lib/bench-store.ts) as one classic script for the page. */
+async function pageBundle(): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: { write: false, minify: false, target: 'chrome116', lib: { entry: resolve(import.meta.dirname, 'lib/bench-page.ts'), formats: ['iife'], name: '__parallaxBenchBundle', fileName: () => 'bench.js' } },
+  });
+  for (const out of Array.isArray(result) ? result : [result]) {
+    if (!('output' in out)) continue;
+    const chunk = out.output.find((o) => o.type === 'chunk');
+    if (chunk && chunk.type === 'chunk') return chunk.code;
+  }
+  throw new Error('vite produced no bench bundle');
+}
+
+async function runChromium(sizesToRun: number[], emit: (line: object) => void): Promise<void> {
+  const script = await pageBundle();
+  const server = createServer((req, res) => {
+    if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>bench</title><script src="/bench.js"></script>');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const port = (server.address() as { port: number }).port;
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    for (const size of sizesToRun) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${port}/`);
+      const run = await page.evaluate(
+        async ([size, seed, counts]) => {
+          const r = await globalThis.__parallaxBench.runStore(size, { seed, ...counts });
+          const estimate = await navigator.storage.estimate();
+          const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+          return { ...r, usage: estimate.usage ?? null, heap: memory?.usedJSHeapSize ?? null };
+        },
+        [size, seed, counts] as const,
+      );
+      emit(storeLine('chromium (store, IndexedDB)', run, run.usage, run.heap));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+function storeLine(env: string, run: StoreRun, usage: number | null, heap: number | null) {
+  return {
+    env,
+    size: run.size,
+    load_s: round(run.loadMs / 1000, 1),
+    ingest_per_s: round(run.ingestPerSecond, 1),
+    warm_p50_ms: round(percentile(run.warm, 50)),
+    warm_p95_ms: round(percentile(run.warm, 95)),
+    cold_p95_ms: round(percentile(run.cold, 95)),
+    db_mb: usage === null ? null : round(usage / 1e6, 1),
+    heap_mb: heap === null ? null : round(heap / 1e6, 1),
+  };
+}
+
+const emit = (line: object) => console.log(JSON.stringify({ ...line, seed }));
+if (envs.has('node')) for (const size of sizes) emit(await runNode(size));
+if (envs.has('chromium')) await runChromium(sizes, emit);

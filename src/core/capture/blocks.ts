@@ -1,0 +1,194 @@
+/**
+ * One walk over the page that cuts its visible text into blocks (paragraphs,
+ * headings, list items…), each tied to the element that holds it, with the
+ * share of its text that is link text. Everything after works on blocks.
+ */
+import { all, attr, isHidden, now } from './dom';
+
+export type BlockKind = 'paragraph' | 'heading' | 'title' | 'item' | 'quote' | 'code' | 'cell' | 'caption' | 'text';
+
+export interface Block {
+  /** Innermost block-level element holding the text. */
+  el: Element;
+  kind: BlockKind;
+  text: string;
+  /** Characters of `text` inside links. */
+  linkChars: number;
+}
+
+export interface Walk {
+  blocks: Block[];
+  /** Elements visited. */
+  elements: number;
+  /** The walk stopped early (time box, element cap or nesting depth); the text may be incomplete. */
+  truncated: boolean;
+}
+
+export interface WalkLimits {
+  /**
+   * Read elements the markup hides. For pages whose text only arrives hidden
+   * (streamed server rendering that a script reveals), as a second pass.
+   */
+  includeHidden?: boolean;
+  /** Time by `now()` at which to stop walking. */
+  deadline: number;
+  maxElements: number;
+  maxDepth: number;
+  /** Most characters of text the walk collects; a page with more is cut off here. */
+  maxChars: number;
+}
+
+/** Never part of what a reader reads. */
+const SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'frame', 'frameset', 'object', 'embed',
+  'video', 'audio', 'picture', 'img', 'select', 'option', 'textarea', 'input', 'button', 'nav', 'aside', 'footer', 'dialog',
+  'head', 'title', 'meta', 'link',
+]);
+
+const KIND: Record<string, BlockKind> = {
+  p: 'paragraph', h1: 'title', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
+  li: 'item', dt: 'item', dd: 'item', blockquote: 'quote', pre: 'code', td: 'cell', th: 'cell', figcaption: 'caption',
+};
+
+/** Tags that end the current line of text. */
+const BLOCK_TAGS = new Set([
+  ...Object.keys(KIND), 'div', 'section', 'article', 'main', 'header', 'ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'tfoot',
+  'tr', 'figure', 'address', 'hr', 'br', 'center', 'details', 'summary', 'fieldset', 'form', 'body', 'html',
+]);
+
+const SKIP_ROLES = /^(navigation|complementary|banner|contentinfo|search|dialog|alertdialog|menu|menubar|toolbar|tablist)$/;
+
+/**
+ * Class or id words of page furniture. A word is one part of a name split at
+ * "-", "_" or a case change. Strong words mark furniture wherever they appear;
+ * weak ones only when the name does not end in a content word ("entry-meta" is
+ * furniture, "meta-content" is not).
+ */
+const STRONG = new Set([
+  'share', 'sharing', 'sharebar', 'social', 'newsletter', 'subscribe', 'signup', 'related', 'recommended', 'recommendations',
+  'comment', 'comments', 'sidebar', 'cookie', 'cookies', 'consent', 'advert', 'advertisement', 'ad', 'ads', 'outbrain',
+  'taboola', 'disqus', 'breadcrumb', 'breadcrumbs', 'popup', 'modal', 'navbar', 'sronly', 'screenreader', 'visuallyhidden',
+]);
+const WEAK = new Set([
+  'promo', 'sponsored', 'tags', 'pagination', 'pager', 'menu', 'nav', 'navigation', 'footer', 'masthead',
+  'toolbar', 'skip', 'print', 'author', 'bio', 'byline', 'meta', 'toc', 'subscription', 'offscreen',
+]);
+const CONTENT_WORDS = new Set(['content', 'body', 'article', 'story', 'entry', 'post', 'text', 'main', 'prose']);
+/** Layout wrappers often carry a furniture word ("content-sidebar-wrap") around the whole article. */
+const LAYOUT_WORDS = new Set(['wrap', 'wrapper', 'container', 'layout', 'page', 'site', 'inner', 'outer', 'grid', 'row', 'col', 'columns', 'has', 'with', 'no']);
+
+/**
+ * A furniture name on an element holding more than this share of the page's
+ * paragraphs is a layout class ("has-sidebar", "theiaStickySidebar"), not furniture.
+ */
+const MAX_FURNITURE_SHARE = 0.3;
+
+function isFurniture(el: Element, tag: string, pageParagraphs: number): boolean {
+  if (tag === 'body' || tag === 'main' || tag === 'article' || tag === 'html') return false;
+  const role = attr(el, 'role');
+  if (role && SKIP_ROLES.test(role)) return true;
+  if (!furnitureName(el)) return false;
+  return all(el, 'p').length <= Math.max(1, pageParagraphs * MAX_FURNITURE_SHARE);
+}
+
+/** Verdicts on class-and-id strings already seen: pages repeat the same few thousands of times. */
+const furnitureNames = new Map<string, boolean>();
+
+function furnitureName(el: Element): boolean {
+  const names = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`;
+  if (names.length < 2) return false;
+  let verdict = furnitureNames.get(names);
+  if (verdict === undefined) {
+    verdict = namesFurniture(names);
+    // Bounded, so a page of unique generated class names cannot grow it without end.
+    if (furnitureNames.size > 5_000) furnitureNames.clear();
+    furnitureNames.set(names, verdict);
+  }
+  return verdict;
+}
+
+function namesFurniture(names: string): boolean {
+  for (const name of names.split(/\s+/)) {
+    if (!name || name.length > 60) continue;
+    const words = name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_]+/);
+    if (words.some((w) => LAYOUT_WORDS.has(w))) continue;
+    const endsInContent = CONTENT_WORDS.has(words[words.length - 1]!);
+    for (let i = 0; i < words.length; i++) {
+      // "sr-only" and "screen-reader" arrive as two words; joined neighbours count too.
+      const w = words[i]!;
+      const joined = w + (words[i + 1] ?? '');
+      if (STRONG.has(w) || STRONG.has(joined)) return true;
+      if (!endsInContent && (WEAK.has(w) || WEAK.has(joined))) return true;
+    }
+  }
+  return false;
+}
+
+/** Walks `root` and returns its text blocks in reading order. */
+export function walkBlocks(root: Element, limits: WalkLimits): Walk {
+  const blocks: Block[] = [];
+  let elements = 0;
+  let truncated = false;
+  // The block being filled: owner element, kind, text so far, link characters so far.
+  let owner: Element = root;
+  let kind: BlockKind = 'text';
+  let buffer = '';
+  let linkChars = 0;
+  /** Characters collected so far, to stop at maxChars. */
+  let collected = 0;
+  const pageParagraphs = all(root, 'p').length;
+
+  function flush(): void {
+    const text = buffer.replace(/\s+/g, ' ').trim();
+    if (text) blocks.push({ el: owner, kind, text, linkChars: Math.min(linkChars, text.length) });
+    buffer = '';
+    linkChars = 0;
+  }
+
+  function visit(el: Element, depth: number, inLink: boolean): void {
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (truncated) return;
+      const type = child.nodeType;
+      if (type === 3) {
+        let value = (child as Text).data;
+        if (collected + value.length > limits.maxChars) {
+          value = value.slice(0, Math.max(0, limits.maxChars - collected));
+          truncated = true;
+        }
+        collected += value.length;
+        buffer += value;
+        if (inLink) linkChars += value.trim().length;
+        continue;
+      }
+      if (type !== 1) continue;
+      const node = child as Element;
+      if (++elements > limits.maxElements || depth >= limits.maxDepth || ((elements & 63) === 0 && now() > limits.deadline)) {
+        truncated = true;
+        return;
+      }
+      const tag = node.localName;
+      if (SKIP_TAGS.has(tag) || (!limits.includeHidden && isHidden(node)) || isFurniture(node, tag, pageParagraphs)) {
+        // A skipped element still separates the words either side of it.
+        buffer += ' ';
+        continue;
+      }
+      if (BLOCK_TAGS.has(tag)) {
+        flush();
+        const outer = { owner, kind };
+        owner = node;
+        kind = KIND[tag] ?? (tag === 'br' || tag === 'hr' ? outer.kind : 'text');
+        if (tag === 'br' || tag === 'hr') owner = outer.owner;
+        visit(node, depth + 1, inLink);
+        flush();
+        owner = outer.owner;
+        kind = outer.kind;
+      } else {
+        visit(node, depth + 1, inLink || tag === 'a');
+      }
+    }
+  }
+
+  visit(root, 0, false);
+  flush();
+  return { blocks, elements, truncated };
+}

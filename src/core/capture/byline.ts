@@ -1,0 +1,153 @@
+/**
+ * Who wrote it: structured authors first, then the byline the page shows.
+ * Organisations named as "author" in metadata (a common CMS default) rank
+ * below a visible byline naming a person.
+ */
+import type { Around } from './around';
+import { findDateInText } from './dates';
+import { all, attr, clean, first, matches, textOf } from './dom';
+import type { LinkedData } from './jsonld';
+import { metaValue, type MetaTags } from './meta';
+import { overlap } from './title';
+
+const BY_PREFIX = /^\s*(?:(?:written|posted|published|reviewed|edited|reported|story|words|text)\s+)?(?:by|von|par|por|door|di|av|af)\s*[:\-–]?\s+/i;
+const LABEL_PREFIX = /^\s*(?:authors?|writer|posted by|written by|byline)\s*[:\-–]\s*/i;
+const DATE_TAIL = /(?:\s*[|,·•–-]\s*|\s+)(?:(?:updated|published|posted|on|last updated)\b.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}.*|\d{4}-\d{2}-\d{2}.*|\d+\s+(?:min|minute)s?\s+read.*)$/i;
+
+/** A label printed on its own line, with the name on the next ("Written by" / "Jane Doe"). */
+const LABEL_LINE = /^(?:(?:written|posted|reported|authored|words|story)\s+by|by|authors?|writer)\s*:?$/i;
+
+/** A byline reduced to names: no "By", no date or reading time after it. */
+export function cleanByline(raw: string | null | undefined): string | null {
+  let text = clean(raw);
+  if (!text) return null;
+  text = text.replace(LABEL_PREFIX, '').replace(BY_PREFIX, '').replace(DATE_TAIL, '').replace(/^[\s,|·•:–-]+|[\s,|·•:–-]+$/g, '');
+  if (!text || text.length > 120 || /^(https?:|www\.)/i.test(text) || text.startsWith('@')) return null;
+  if (!/\p{L}/u.test(text) || /^(admin|administrator|author|staff|editor|unknown|null|undefined)$/i.test(text)) return null;
+  // A label whose name sits in the next element ("Written by", "Researched by"), or a date where a name should be.
+  if (/(?:^|\s)by$/i.test(text) || LABEL_LINE.test(text) || /^(?:more (?:about|from|by)\b|about the author|learn more|read more|view (?:all|profile))/i.test(text)) return null;
+  const date = findDateInText(text);
+  if (date && text.replace(/\d+|[^\p{L}\s]/gu, '').trim().split(/\s+/).filter(Boolean).length <= 3) return null;
+  return text;
+}
+
+/** A handle or address rather than a name ("jsmith", "j.smith", "jsmith@x"). */
+const isHandle = (s: string): boolean => !/\s/.test(s) && (/[._@\d]/.test(s) || s === s.toLowerCase());
+
+const VISIBLE = [
+  '[itemprop="author"] [itemprop="name"]',
+  '[itemprop="author"]',
+  'a[rel~="author"]',
+  '[rel="author"]',
+  '.byline a[href*="author"]',
+  '.byline',
+  '[class*="byline"]',
+  '.author-name',
+  '[class*="author-name"]',
+  '[class*="authorName"]',
+  '.author a',
+  '[class*="author"] a[href*="author"]',
+  'a[href*="/author/"]',
+  'a[href*="/authors/"]',
+  '.author',
+];
+
+/** All of VISIBLE in one pass over the page; each selector then ranks only the elements that pass. */
+const ANY_VISIBLE = VISIBLE.join(', ');
+
+function visibleByline(doc: Document, container: Element | null): string | null {
+  const candidates = all(doc, ANY_VISIBLE);
+  if (!candidates.length) return null;
+  for (const selector of VISIBLE) {
+    const found = candidates.filter((el) => matches(el, selector));
+    // Bylines inside the article beat those in teasers elsewhere on the page.
+    const ordered = container ? [...found.filter((el) => container.contains(el)), ...found.filter((el) => !container.contains(el))] : found;
+    for (const el of ordered.slice(0, 5)) {
+      const name = cleanByline(attr(el, 'content') ?? textOf(el));
+      if (name && name.split(/\s+/).length <= 12) return name;
+    }
+  }
+  return null;
+}
+
+/** Reads as a person's or a team's name: a few words, capitalised, no digits or sentence. */
+export function nameLike(text: string | null): text is string {
+  if (!text || text.length > 60 || /\d/.test(text)) return false;
+  const words = text.split(/\s+/);
+  return words.length <= 8 && /^\p{Lu}/u.test(text) && !/[.!?]$/.test(text.replace(/\b\p{Lu}\.$/u, ''));
+}
+
+/** The byline among the lines printed around the headline, nearest after it first. */
+export function bylineAround(lines: string[]): string | null {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.length > 100) continue;
+    if (LABEL_LINE.test(line)) {
+      const name = cleanByline(lines[i + 1]);
+      if (nameLike(name)) return name;
+    } else if (BY_PREFIX.test(line)) {
+      const name = cleanByline(line);
+      if (nameLike(name)) return name;
+    }
+  }
+  return null;
+}
+
+/** A short "By Jane Doe" line at the top of the article body. */
+function bylineInText(container: Element | null): string | null {
+  if (!container) return null;
+  const lead = first(container, 'p, div, span');
+  const candidates = lead ? [lead, ...all(container, 'p, span, div').slice(0, 40)] : [];
+  for (const el of candidates) {
+    const text = textOf(el);
+    if (text.length > 3 && text.length < 80 && BY_PREFIX.test(text)) return cleanByline(text);
+  }
+  return null;
+}
+
+export function pickByline(
+  doc: Document,
+  ld: LinkedData | null,
+  meta: MetaTags,
+  container: Element | null,
+  around: Around,
+  siteName: string | null,
+  scanPage = true,
+): { byline: string | null; authors: string[] } {
+  // An "author" in metadata that is the outlet itself is a CMS default: a person named on the page ranks above it.
+  const isOutlet = (n: string): boolean => Boolean(siteName) && (overlap(n, siteName!) >= 0.5 || overlap(n, ld?.publisher ?? '') >= 0.8);
+  const metaAuthorRaw = [metaValue(meta, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'citation_author')]
+    .map(cleanByline)
+    .find((n): n is string => Boolean(n) && !isHandle(n!));
+  const metaAuthor = metaAuthorRaw && !isOutlet(metaAuthorRaw) ? metaAuthorRaw : null;
+  const ldPeople = ld?.authorsArePeople ? ld.authors.map(cleanByline).filter((n): n is string => Boolean(n) && !isHandle(n!) && !isOutlet(n!)) : [];
+  const orderedChoices = [
+    () => (ldPeople.length ? ldPeople : null),
+    () => (metaAuthor ? [metaAuthor] : null),
+    () => {
+      const v = bylineAround([...around.after, ...around.before].map((l) => l.text));
+      return v ? [v] : null;
+    },
+    () => {
+      const v = scanPage ? visibleByline(doc, container) : null;
+      return v ? [v] : null;
+    },
+    () => {
+      const v = scanPage ? bylineInText(container) : null;
+      return v ? [v] : null;
+    },
+    () => (metaAuthorRaw ? [metaAuthorRaw] : null),
+    () => {
+      const orgs = (ld?.authors ?? []).map(cleanByline).filter((n): n is string => Boolean(n));
+      return orgs.length ? orgs : null;
+    },
+  ];
+  for (const choose of orderedChoices) {
+    const authors = choose();
+    if (authors?.length) {
+      const unique = [...new Set(authors)].slice(0, 10);
+      return { byline: unique.join(', ').slice(0, 500), authors: unique };
+    }
+  }
+  return { byline: null, authors: [] };
+}

@@ -1,0 +1,108 @@
+/**
+ * Article or not: a single story, as opposed to a home page, a listing, a
+ * product, a forum thread, documentation or a service page. Weighs what the
+ * page declares about itself against what its text looks like.
+ */
+import type { Body } from './body';
+import type { LinkedData } from './jsonld';
+
+export interface PageSignals {
+  ld: LinkedData | null;
+  ogType: string | null;
+  url: string;
+  body: Body;
+  /** Words in the chosen body. */
+  words: number;
+  hasAuthor: boolean;
+  hasDate: boolean;
+  /** Characters of link text and of all text on the whole page. */
+  pageLinkChars: number;
+  pageChars: number;
+}
+
+export interface Verdict {
+  isArticle: boolean;
+  reason: string | null;
+}
+
+const NOT_ARTICLE_TYPES = /^(Product|ProductGroup|Offer|AggregateOffer|DiscussionForumPosting|QAPage|Question|CollectionPage|ItemList|SearchResultsPage|ProfilePage|SoftwareApplication|SoftwareSourceCode|Event|JobPosting|Recipe|Course|Service|LocalBusiness|Store|Restaurant|Hotel|FAQPage|Dataset)$/;
+
+function pathShape(url: string): { root: boolean; slugWords: number; datePath: boolean; listing: boolean } {
+  let path = '/';
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    // An unparsable address says nothing either way.
+  }
+  const segments = path.split('/').filter(Boolean);
+  const last = (segments[segments.length - 1] ?? '').replace(/\.(html?|php|aspx?)$/i, '');
+  return {
+    root: segments.length === 0,
+    slugWords: last.split(/[-_]+/).filter((w) => /^[\p{L}]{2,}$/u.test(w)).length,
+    datePath: /\/(19|20)\d{2}\/\d{1,2}(\/|$)/.test(path),
+    listing: /\/(tag|tags|category|categories|topics?|search|archive|page\/\d+|author|products?|shop|collections?|forums?|threads?|questions|docs?|documentation|api|reference|help|support|pricing|services?)(\/|$)/i.test(path),
+  };
+}
+
+/**
+ * Weights of a logistic model over the signals below, fitted on the dev set
+ * of the extraction benchmark (1,449 pages: articles, listings, products,
+ * forums, documentation, service and collection pages). Every signal is a
+ * general property of pages, none names a site. Cross-validated on that set
+ * the model calls articles with precision about 0.90 and recall about 0.89.
+ */
+const WEIGHTS = {
+  ldArticle: 1.52,
+  ogArticle: 1.29,
+  declaredOther: -1.55,
+  hasDate: 0.31,
+  hasAuthor: 1.04,
+  datePath: 1.5,
+  slug: 2.81,
+  listingPath: -3.09,
+  root: -0.7,
+  words: 0.95,
+  paragraphs: 0.97,
+  linkShare: -1.74,
+  focus: 0.96,
+  clutter: -1.04,
+} as const;
+const BIAS = -3.31;
+/** Fewer words than this is a stub, a teaser or an app shell whatever the page declares. */
+const MIN_WORDS = 80;
+
+type Feature = keyof typeof WEIGHTS;
+
+/** The signals the decision weighs, each scaled to about 0..1. */
+export function features(s: PageSignals): Record<Feature, number> {
+  const shape = pathShape(s.url);
+  const types = s.ld?.types ?? [];
+  const paragraphs = s.body.blocks.filter((b) => b.kind === 'paragraph' && b.text.length >= 80).length;
+  return {
+    ldArticle: s.ld?.isArticle ? 1 : 0,
+    ogArticle: s.ogType === 'article' ? 1 : 0,
+    declaredOther: types.some((t) => NOT_ARTICLE_TYPES.test(t)) || /^(product|profile|video|music|book)/.test(s.ogType ?? '') ? 1 : 0,
+    hasDate: s.hasDate ? 1 : 0,
+    hasAuthor: s.hasAuthor ? 1 : 0,
+    datePath: shape.datePath ? 1 : 0,
+    slug: Math.min(shape.slugWords, 8) / 8,
+    listingPath: shape.listing ? 1 : 0,
+    root: shape.root ? 1 : 0,
+    words: Math.log10(1 + s.words) / 4,
+    paragraphs: Math.min(paragraphs, 40) / 40,
+    linkShare: s.pageChars ? s.pageLinkChars / s.pageChars : 0,
+    focus: s.body.pageProse ? s.body.containerProse / s.body.pageProse : 0,
+    clutter: s.body.containerProse ? Math.min(1, s.body.containerClutter / s.body.containerProse) : 1,
+  };
+}
+
+export function decide(s: PageSignals): Verdict {
+  if (s.words < MIN_WORDS) return { isArticle: false, reason: 'too little running text' };
+  const f = features(s);
+  let score = BIAS;
+  for (const key of Object.keys(WEIGHTS) as Feature[]) score += WEIGHTS[key] * f[key];
+  if (score > 0) return { isArticle: true, reason: null };
+  if (f.root) return { isArticle: false, reason: 'a site’s front page' };
+  if (f.declaredOther && !f.ldArticle) return { isArticle: false, reason: 'the page describes itself as something other than an article' };
+  return { isArticle: false, reason: 'reads like a listing, a product or a service page' };
+}

@@ -1,0 +1,97 @@
+/**
+ * DOM access for the capture, written to survive the page it reads.
+ *
+ * In the extension the capture runs in the content script's isolated world,
+ * where the page's own changes to built-ins are invisible. The same bundle
+ * also runs in the page's main world (the eval, bookmarklet-style tools), and
+ * there a page may have replaced `document.querySelectorAll`, `JSON.parse` or
+ * array methods. So the built-ins the capture leans on are taken once, when
+ * this module loads, and DOM methods are looked up on the prototype rather than
+ * on the node, which an instance-level override cannot reach.
+ */
+
+export const parseJson: (text: string) => unknown = JSON.parse;
+const protoOf: (o: object) => object | null = Object.getPrototypeOf;
+const describe = Object.getOwnPropertyDescriptor;
+const callBound = Function.prototype.call.bind(Function.prototype.call) as <R>(fn: unknown, self: unknown, ...args: unknown[]) => R;
+
+/** Methods found so far, by the prototype they were looked up from: the capture calls a few of them on every element. */
+const found = new WeakMap<object, Map<string, unknown>>();
+
+/** The method `name` of `node`, skipping any own property a page set on the instance. */
+function method(node: object, name: string): unknown {
+  const proto = protoOf(node);
+  if (!proto) return undefined;
+  let known = found.get(proto);
+  if (!known) found.set(proto, (known = new Map()));
+  if (known.has(name)) return known.get(name);
+  let value: unknown;
+  for (let p: object | null = proto; p; p = protoOf(p)) {
+    const d = describe(p, name);
+    if (d) {
+      value = d.value ?? d.get;
+      break;
+    }
+  }
+  known.set(name, value);
+  return value;
+}
+
+/** Elements under `root` matching `selector`, as a plain array. */
+export function all(root: ParentNode, selector: string): Element[] {
+  const list = callBound<NodeListOf<Element>>(method(root, 'querySelectorAll'), root, selector);
+  const out: Element[] = [];
+  for (let i = 0; i < list.length; i++) out[out.length] = list[i]!;
+  return out;
+}
+
+export function first(root: ParentNode, selector: string): Element | null {
+  return callBound<Element | null>(method(root, 'querySelector'), root, selector);
+}
+
+export function matches(el: Element, selector: string): boolean {
+  return callBound<boolean>(method(el, 'matches'), el, selector);
+}
+
+export function attr(el: Element, name: string): string | null {
+  return callBound<string | null>(method(el, 'getAttribute'), el, name);
+}
+
+/** Text of a subtree with runs of white space collapsed. */
+export function textOf(node: Node | null | undefined): string {
+  if (!node) return '';
+  return (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Hidden by markup alone: we never ask for computed styles, which would force layout on the reader's page. */
+export function isHidden(el: Element): boolean {
+  if (attr(el, 'hidden') !== null) return true;
+  if (attr(el, 'aria-hidden') === 'true') return true;
+  const style = attr(el, 'style');
+  return style !== null && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/** A monotonic clock where there is one (browsers, node), the wall clock otherwise. */
+export const now: () => number =
+  typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now.bind(performance) : Date.now;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
+
+/** Metadata that a CMS escaped twice arrives as "&#8211;" or "&amp;"; decode the common cases. */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+    if (code[0] === '#') {
+      const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+      return n > 0 && n < 0x110000 ? String.fromCodePoint(n) : whole;
+    }
+    return ENTITIES[code.toLowerCase()] ?? whole;
+  });
+}
+
+/** Collapsed, entity-decoded text, or null when nothing is left. */
+export function clean(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const text = decodeEntities(raw).replace(/\s+/g, ' ').trim();
+  return text || null;
+}

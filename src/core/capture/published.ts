@@ -1,0 +1,102 @@
+/** When it was published and last changed, from metadata, <time> elements and dateline text. */
+import { findDateInText, toIsoDate } from './dates';
+import { all, attr, textOf } from './dom';
+import type { Around } from './around';
+import type { LinkedData } from './jsonld';
+import { metaValue, type MetaTags } from './meta';
+
+export interface Dates {
+  publishedAt: string | null;
+  modifiedAt: string | null;
+}
+
+const PUBLISHED_META = [
+  'article:published_time', 'og:article:published_time', 'datepublished', 'article.published', 'pubdate', 'publishdate',
+  'publish-date', 'publish_date', 'published_time', 'sailthru.date', 'parsely-pub-date', 'dc.date.issued', 'dcterms.issued',
+  'dc.date', 'dcterms.date', 'dcterms.created', 'citation_publication_date', 'date',
+];
+const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'last-modified'];
+
+const DATE_ELEMENTS = '[class*="date" i], [class*="time" i], [class*="posted" i], [class*="published" i], [class*="meta" i], [class*="byline" i], [id*="date" i]';
+
+function shownDate(doc: Document, container: Element | null): string | null {
+  const times = all(doc, 'time');
+  const ordered = container ? [...times.filter((t) => container.contains(t) || (t.compareDocumentPosition(container) & 4) !== 0)] : times;
+  for (const t of ordered.slice(0, 10)) {
+    const date = toIsoDate(attr(t, 'datetime')) ?? findDateInText(textOf(t));
+    if (date) return date;
+  }
+  for (const el of all(doc, DATE_ELEMENTS).slice(0, 200)) {
+    const text = textOf(el);
+    if (text.length < 6 || text.length > 160) continue;
+    const date = findDateInText(text);
+    if (date) return date;
+  }
+  return null;
+}
+
+/** Words that mark a date as a revision rather than the first publication. */
+const REVISED = /updat|modif|revis|refresh|reviewed|edited|aktualisiert|mis à jour|actualizad/i;
+
+/**
+ * The first dateline among the lines printed around the headline: after it,
+ * then before it. `revised` when it is labelled as a revision ("Updated",
+ * "Last modified") in its text, in the two lines before it, or in the class
+ * of the element holding it.
+ */
+export function datelineAround(around: Around): { date: string; revised: boolean } | null {
+  for (const lines of [around.after.slice(0, 20), around.before]) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line.text.length > 100) continue;
+      const date = findDateInText(line.text);
+      if (!date) continue;
+      // Reading order: the lines before it are earlier in `after` and later in `before` (nearest first).
+      const labels = lines === around.before ? lines.slice(i + 1, i + 3) : lines.slice(Math.max(0, i - 2), i);
+      const revised = REVISED.test(line.text) || REVISED.test(line.hint) || labels.some((l) => l.text.length < 40 && REVISED.test(l.text));
+      return { date, revised };
+    }
+  }
+  return null;
+}
+
+/** Metadata names that say "published" and "date" in some order ("w-published-date", "published"). */
+const PUBLISHED_NAME = /publish|^date$|[-_.:]date$/;
+
+function anyPublishedMeta(meta: MetaTags): string | null {
+  for (const [name, value] of meta) {
+    if (!PUBLISHED_NAME.test(name) || /modif|updat/.test(name)) continue;
+    const date = toIsoDate(value);
+    if (date) return date;
+  }
+  return null;
+}
+
+export function pickDates(
+  doc: Document,
+  ld: LinkedData | null,
+  meta: MetaTags,
+  container: Element | null,
+  around: Around,
+  scanPage = true,
+): Dates {
+  const itemprop = (prop: string): string | null => {
+    const el = all(doc, `[itemprop="${prop}"]`)[0];
+    return el ? (attr(el, 'datetime') ?? attr(el, 'content') ?? textOf(el)) : null;
+  };
+  // The dateline printed by the headline is what the reader is told, so it leads unless it is labelled as a
+  // revision; metadata follows; a scan of the whole page for any date is the last resort.
+  const shown = datelineAround(around);
+  const declared =
+    toIsoDate(ld?.datePublished) ?? toIsoDate(metaValue(meta, ...PUBLISHED_META)) ?? toIsoDate(itemprop('datePublished')) ?? anyPublishedMeta(meta);
+  // A printed dateline rarely gives a time zone and often no time; when it names the same day as the
+  // metadata, the metadata's exact instant is the better record of the same fact.
+  const shownFirst = shown && !shown.revised ? (declared && declared.slice(0, 10) === shown.date.slice(0, 10) ? declared : shown.date) : null;
+  const publishedAt = shownFirst ?? declared ?? shown?.date ?? (scanPage ? shownDate(doc, container) : null);
+  const modifiedAt =
+    toIsoDate(ld?.dateModified) ??
+    toIsoDate(metaValue(meta, ...MODIFIED_META)) ??
+    toIsoDate(itemprop('dateModified')) ??
+    (shown?.revised ? shown.date : null);
+  return { publishedAt, modifiedAt };
+}

@@ -1,0 +1,64 @@
+/**
+ * The headline as the reader sees it. Metadata titles are often rewritten for
+ * search and social ("Best X of 2026 | Outlet"), so the visible <h1> wins when
+ * there is a plausible one, and metadata is the fallback.
+ */
+import { all, clean, isHidden, textOf } from './dom';
+
+const tokens = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Share of the shorter text's words found in the longer one. */
+export function overlap(a: string, b: string): number {
+  const ta = tokens(a);
+  const tb = new Set(tokens(b));
+  if (!ta.length || !tb.size) return 0;
+  let hit = 0;
+  for (const t of ta) if (tb.has(t)) hit++;
+  return hit / Math.min(ta.length, tb.size);
+}
+
+/** "Headline | Outlet" → "Headline": drops the segment that names the site. */
+export function stripSiteName(title: string, siteName: string | null): string {
+  const parts = title.split(/\s+[|–—·•»:-]\s+|\s+::\s+/);
+  if (parts.length < 2) return title;
+  const site = siteName?.toLowerCase() ?? '';
+  const kept = parts.filter((p) => !(site && (overlap(p, site) >= 0.8 || site.includes(p.toLowerCase()))));
+  if (kept.length && kept.length < parts.length) return kept.join(' - ');
+  // No segment names the site: a short trailing segment after a long one reads as a brand ("Headline | Acme Co").
+  const last = parts[parts.length - 1]!;
+  const rest = parts.slice(0, -1).join(' - ');
+  return last.split(/\s+/).length <= 3 && rest.split(/\s+/).length >= 4 ? rest : title;
+}
+
+/** A heading sharing less than this with every metadata title is a section label or a logo, not the headline. */
+const MIN_OVERLAP = 0.6;
+
+export function pickTitle(doc: Document, meta: (string | null)[], siteName: string | null, container: Element | null): string | null {
+  // Compared without the outlet's name, so a logo in an <h1> ("Acme Times") does not match "Headline | Acme Times".
+  const known = meta.filter((t): t is string => Boolean(t)).map((t) => stripSiteName(t, siteName));
+  const headings = all(doc, 'h1')
+    .filter((h) => !isHidden(h))
+    .map((h) => ({ el: h, text: textOf(h) }))
+    .filter((h) => h.text.length >= 3 && h.text.length <= 300 && (!siteName || h.text.toLowerCase() !== siteName.toLowerCase()));
+  let best: { text: string; score: number } | null = null;
+  for (const h of headings) {
+    // With no metadata title to compare against, any visible headline is plausible.
+    let score = known.length ? Math.max(...known.map((k) => overlap(h.text, k) + 0.001 * lengthRatio(h.text, k))) : MIN_OVERLAP;
+    // Between equally good headings, the one inside or just before the body is the article's own.
+    if (container && (container.contains(h.el) || (h.el.compareDocumentPosition(container) & 4) !== 0)) score += 0.01;
+    if (!best || score > best.score) best = { text: h.text, score };
+  }
+  if (best && best.score >= MIN_OVERLAP) return best.text;
+  // A page's only headline, worded like one, is what the reader sees even when metadata words it for search.
+  const only = headings.length === 1 ? headings[0]! : null;
+  if (only && only.text.split(/\s+/).length >= 3 && !(siteName && overlap(only.text, siteName) >= 0.5) && (!container || container.contains(only.el) || (only.el.compareDocumentPosition(container) & 4) !== 0)) {
+    return only.text;
+  }
+  const fallback = known[0];
+  return fallback ? clean(fallback) : null;
+}
+
+/** Between headings that match equally, the one closest in length to the metadata title (no subtitle run into it). */
+function lengthRatio(a: string, b: string): number {
+  return Math.min(a.length, b.length) / Math.max(a.length, b.length, 1);
+}

@@ -1,0 +1,283 @@
+/**
+ * How a story's reports compare: which statements they share, which only one
+ * makes, where their figures differ, who they quote, how their headlines and
+ * timing differ. Pure: the worker, the sidebar's tests and the CLI run it alike.
+ */
+import { extractEntities, extractQuotes } from '../analysis';
+import { compareFigures } from './figures';
+import { compareHeadlines } from './headlines';
+import { MIN_STATEMENT_TERMS, reportageText, sentencesOf, termsOf, type StorySentence } from './sentences';
+import { cosine, cosineWithout, weigh } from './similarity';
+import type { CompareInput, Comparison, OnlyHere, QuotedPerson, SentenceRef, SharedStatement, TimelineEntry, WireGroup } from './types';
+
+/** Two sentences at least this similar say the same thing. */
+const SAME_STATEMENT = 0.25;
+/** Above this, a link needs no confirmation from the other side's best match. */
+const CLEARLY_SAME = 0.55;
+/** Sentences this alike are the same copy, not two reports of one fact. */
+const SAME_COPY = 0.8;
+/** Share of the shorter report's sentences that must be copies for two reports to be one wire story. */
+const WIRE_SHARE = 0.8;
+
+interface Node {
+  s: StorySentence;
+  article: number;
+}
+
+class Groups {
+  private parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]!]!;
+    return i;
+  }
+  join(a: number, b: number): void {
+    this.parent[this.find(a)] = this.find(b);
+  }
+}
+
+export function compareStory(articles: CompareInput[]): Comparison {
+  const bodies = articles.map(reportageText);
+  const perArticle = articles.map((a, i) => sentencesOf(a, bodies[i]));
+  const nodes: Node[] = perArticle.flatMap((list, article) => list.map((s) => ({ s, article })));
+  const weighted = weigh(nodes.map((n) => n.s));
+
+  // Sparse dot products through an inverted index: only sentences sharing a term are ever compared.
+  const postings = new Map<string, { j: number; w: number }[]>();
+  weighted.forEach((v, j) => {
+    for (const [t, w] of v.weights) {
+      const list = postings.get(t);
+      if (list) list.push({ j, w });
+      else postings.set(t, [{ j, w }]);
+    }
+  });
+
+  /** best[i][article] = [node, similarity] of node i's closest sentence in that article. */
+  const best = nodes.map(() => new Map<number, [number, number]>());
+  const dots = new Float64Array(nodes.length);
+  const touched: number[] = [];
+  nodes.forEach((n, i) => {
+    for (const [t, w] of weighted[i]!.weights) {
+      for (const { j, w: wj } of postings.get(t)!) {
+        if (j <= i || nodes[j]!.article === n.article) continue;
+        if (dots[j] === 0) touched.push(j);
+        dots[j] = dots[j]! + w * wj;
+      }
+    }
+    for (const j of touched) {
+      const sim = dots[j]! / (weighted[i]!.norm * weighted[j]!.norm);
+      dots[j] = 0;
+      const a = nodes[j]!.article;
+      if ((best[i]!.get(a)?.[1] ?? 0) < sim) best[i]!.set(a, [j, sim]);
+      if ((best[j]!.get(n.article)?.[1] ?? 0) < sim) best[j]!.set(n.article, [i, sim]);
+    }
+    touched.length = 0;
+  });
+
+  const offsets: number[] = [];
+  perArticle.reduce((at, list) => (offsets.push(at), at + list.length), 0);
+  const wire = wireGroups(articles, perArticle, best);
+  const reportOf = new Map<number, number>();
+  wire.forEach((g, k) => g.forEach((a) => reportOf.set(a, k)));
+  let nextReport = wire.length;
+  articles.forEach((_, a) => reportOf.has(a) || reportOf.set(a, nextReport++));
+  const reports = nextReport;
+
+  const groups = new Groups(nodes.length);
+  best.forEach((byArticle, i) => {
+    for (const [, [j, sim]] of byArticle) {
+      if (sim < SAME_STATEMENT) continue;
+      const mutual = best[j]!.get(nodes[i]!.article)?.[0] === i;
+      if (mutual || sim >= CLEARLY_SAME) groups.join(i, j);
+    }
+  });
+
+  const members = new Map<number, number[]>();
+  nodes.forEach((_, i) => {
+    const root = groups.find(i);
+    const list = members.get(root);
+    if (list) list.push(i);
+    else members.set(root, [i]);
+  });
+
+  const majority = Math.max(2, Math.floor(reports / 2) + 1);
+  const agreed: SharedStatement[] = [];
+  const partlyShared: SharedStatement[] = [];
+  const single: Node[] = [];
+  for (const list of members.values()) {
+    const statement = toStatement(list, nodes, weighted, reportOf);
+    if (statement.reports >= 2) (statement.reports >= majority ? agreed : partlyShared).push(statement);
+    else single.push(...list.map((i) => nodes[i]!));
+  }
+  const byCoverage = (a: SharedStatement, b: SharedStatement) => b.reports - a.reports || a.sources[0]!.index - b.sources[0]!.index;
+  agreed.sort(byCoverage);
+  partlyShared.sort(byCoverage);
+
+  return {
+    outlets: articles.map((a, i) => ({ articleId: a.id, siteName: a.siteName, title: a.title, url: a.url, sentences: perArticle[i]!.length })),
+    reports,
+    agreed,
+    partlyShared,
+    onlyHere: onlyHere(articles, single),
+    figures: compareFigures(articles, perArticle, [...agreed, ...partlyShared], reportOf, (a, b) =>
+      cosineWithout(weighted[offsets[a.article]! + a.sentence.ref.index]!, weighted[offsets[b.article]! + b.sentence.ref.index]!),
+    ),
+    quotes: compareQuotes(articles, perArticle, bodies),
+    headlines: compareHeadlines(articles),
+    timeline: timeline(articles),
+    wire: wire.filter((g) => g.length > 1).map((g) => toWireGroup(g, articles)),
+  };
+}
+
+function toStatement(list: number[], nodes: Node[], weighted: ReturnType<typeof weigh>, reportOf: Map<number, number>): SharedStatement {
+  // One sentence per article: the one closest to the rest of the group.
+  const centrality = (i: number) => list.reduce((sum, j) => (j === i ? sum : sum + cosine(weighted[i]!, weighted[j]!)), 0);
+  const perArticle = new Map<number, { i: number; c: number }>();
+  for (const i of list) {
+    const c = centrality(i);
+    const a = nodes[i]!.article;
+    if ((perArticle.get(a)?.c ?? -1) < c) perArticle.set(a, { i, c });
+  }
+  const chosen = [...perArticle.values()].sort((x, y) => y.c - x.c);
+  const sources = chosen.map(({ i }) => nodes[i]!.s.ref).sort((x, y) => x.articleId.localeCompare(y.articleId) || x.index - y.index);
+  const reports = new Set([...perArticle.keys()].map((a) => reportOf.get(a)!)).size;
+  return { text: nodes[chosen[0]!.i]!.s.ref.text, sources, reports };
+}
+
+function onlyHere(articles: CompareInput[], single: Node[]): OnlyHere[] {
+  return articles
+    .map((a, k) => ({
+      articleId: a.id,
+      siteName: a.siteName,
+      statements: single
+        .filter((n) => n.article === k && n.s.terms.size >= MIN_STATEMENT_TERMS)
+        .map((n) => n.s.ref)
+        .sort((x, y) => x.index - y.index),
+    }))
+    .filter((o) => o.statements.length > 0);
+}
+
+function wireGroups(articles: CompareInput[], perArticle: StorySentence[][], best: Map<number, [number, number]>[]): number[][] {
+  const offsets: number[] = [];
+  let at = 0;
+  for (const list of perArticle) {
+    offsets.push(at);
+    at += list.length;
+  }
+  const groups = new Groups(articles.length);
+  for (let a = 0; a < articles.length; a++) {
+    for (let b = a + 1; b < articles.length; b++) {
+      const shorter = Math.min(perArticle[a]!.length, perArticle[b]!.length);
+      if (shorter < 3) continue;
+      let copies = 0;
+      for (let k = 0; k < perArticle[a]!.length; k++) if ((best[offsets[a]! + k]!.get(b)?.[1] ?? 0) >= SAME_COPY) copies++;
+      if (copies >= shorter * WIRE_SHARE) groups.join(a, b);
+    }
+  }
+  const byRoot = new Map<number, number[]>();
+  articles.forEach((_, a) => {
+    const r = groups.find(a);
+    byRoot.set(r, [...(byRoot.get(r) ?? []), a]);
+  });
+  return [...byRoot.values()].filter((g) => g.length > 1);
+}
+
+function toWireGroup(group: number[], articles: CompareInput[]): WireGroup {
+  return { articleIds: group.map((a) => articles[a]!.id), siteNames: group.map((a) => articles[a]!.siteName) };
+}
+
+function compareQuotes(articles: CompareInput[], perArticle: StorySentence[][], bodies: string[]): QuotedPerson[] {
+  const people = new Map<string, QuotedPerson>();
+  const quoteTerms = new Map<object, Set<string>>();
+  articles.forEach((article, k) => {
+    const body = bodies[k]!;
+    const quotes = extractQuotes(body, extractEntities(body, article.lang));
+    for (const q of quotes) {
+      const sentence = sentenceAt(perArticle[k]!, q.start);
+      if (!sentence) continue;
+      const speaker = q.speaker ?? speakerNearby(body, q.start, q.text.length);
+      const key = speaker ? speaker.split(/\s+/).at(-1)!.toLowerCase() : '';
+      const person = people.get(key) ?? { speaker, quotes: [], siteNames: [] };
+      if (speaker && (!person.speaker || speaker.length > person.speaker.length)) person.speaker = speaker;
+      const terms = termsOf(q.text, article.lang);
+      const same = person.quotes.find((existing) => overlap(quoteTerms.get(existing)!, terms) >= 0.5);
+      if (same) {
+        if (!same.sources.some((s) => s.articleId === article.id)) {
+          same.sources.push(sentence);
+          same.siteNames.push(article.siteName);
+        }
+      } else {
+        const entry = { text: q.text, sources: [sentence], siteNames: [article.siteName] };
+        quoteTerms.set(entry, terms);
+        person.quotes.push(entry);
+      }
+      if (!person.siteNames.includes(article.siteName)) person.siteNames.push(article.siteName);
+      people.set(key, person);
+    }
+  });
+  // Named speakers first, the most widely quoted first.
+  return [...people.values()].sort((a, b) => Number(!a.speaker) - Number(!b.speaker) || b.siteNames.length - a.siteNames.length);
+}
+
+const SAYING = '(?:said|says|added|stated|told|warned|wrote|declared|insisted)';
+/** "…," the ministry said / said the ministry: a body rather than a person. */
+const BODY_AFTER = new RegExp(`^\\W{0,4}(?:the\\s+((?:[a-z]+\\s+){0,2}[a-z]+)\\s+${SAYING}|${SAYING}\\s+the\\s+((?:[a-z]+\\s+){0,2}[a-z]+))\\b`);
+const PRONOUN_AFTER = new RegExp(`^\\W{0,4}(?:he|she)\\s+${SAYING}\\b`);
+const FULL_NAME = /\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)+)\b/g;
+
+/**
+ * Who speaks when the attribution names no person: an institution ("the
+ * ministry said"), or, for "he said", the last full name named shortly before.
+ */
+function speakerNearby(body: string, start: number, length: number): string | null {
+  const after = body.slice(start + length + 1, start + length + 80);
+  const institution = BODY_AFTER.exec(after);
+  if (institution) return `the ${institution[1] ?? institution[2]}`;
+  if (!PRONOUN_AFTER.test(after)) return null;
+  // The subject of the sentence before the quote is who "he" is: the first full name there, not the last
+  // ("Wu Xinbo, director of … at Fudan University, said").
+  const before = body.slice(Math.max(0, start - 400), start);
+  const lastSentence = before.split(/[.!?]["”’]?\s+(?=[A-Z“"])/).filter((p) => FULL_NAME.test(p)).at(-1) ?? '';
+  FULL_NAME.lastIndex = 0;
+  const names = [...lastSentence.matchAll(FULL_NAME)].map((m) => m[1]!).filter((n) => !/^(The|A|An|In|On|At|But|And|Still|Meanwhile)\s/.test(n));
+  return names[0] ?? null;
+}
+
+/** The sentence in which a quote opens (sentences are in text order). */
+function sentenceAt(list: StorySentence[], offset: number): SentenceRef | null {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found: StorySentence | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start <= offset) {
+      found = list[mid]!;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found?.ref ?? null;
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / Math.min(a.size, b.size);
+}
+
+function timeline(articles: CompareInput[]): TimelineEntry[] {
+  const time = (iso: string | null) => (iso ? Date.parse(iso) : Number.NaN);
+  const first = Math.min(...articles.map((a) => time(a.publishedAt)).filter(Number.isFinite));
+  return articles
+    .map((a) => ({
+      articleId: a.id,
+      siteName: a.siteName,
+      title: a.title,
+      publishedAt: a.publishedAt,
+      modifiedAt: a.modifiedAt,
+      minutesAfterFirst: Number.isFinite(time(a.publishedAt)) && Number.isFinite(first) ? Math.round((time(a.publishedAt) - first) / 60_000) : null,
+    }))
+    .sort((a, b) => (a.minutesAfterFirst ?? Infinity) - (b.minutesAfterFirst ?? Infinity));
+}

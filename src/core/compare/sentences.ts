@@ -1,0 +1,64 @@
+/**
+ * The sentences of a story's reports as comparable units: each keeps its
+ * place in its article (so the sidebar can point back to it), its content
+ * terms and its figures.
+ */
+import { extractFigures, figureKey, isContentTerm, normalizeTerm, sentences, tokenize, type Figure } from '../analysis';
+import { reportageParagraphs } from './boilerplate';
+import { canonicalTerm } from './synonyms';
+import type { CompareInput, SentenceRef } from './types';
+
+/** Fewer content words than this and a sentence says too little to be a fact on its own. */
+export const MIN_STATEMENT_TERMS = 4;
+/** Only the start of a very long report is compared: the story is told early and the sidebar must stay fast. */
+const MAX_SENTENCES = 120;
+
+export interface StorySentence {
+  ref: SentenceRef;
+  /** Offset in the article's reportage text (`reportageText`). */
+  start: number;
+  terms: Set<string>;
+  figures: Figure[];
+}
+
+/** Bare months with what they date ("a July deadline"): a common figure that carries no digits. */
+const MONTH_NOUN =
+  /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(deadline|date|target|cutoff|cut-off|timeline|vote|election|summit|meeting|launch|start|opening)\b/g;
+
+function monthFigures(text: string): Figure[] {
+  const out: Figure[] = [];
+  MONTH_NOUN.lastIndex = 0;
+  for (let m = MONTH_NOUN.exec(text); m; m = MONTH_NOUN.exec(text)) {
+    const month = 'january february march april may june july august september october november december'.split(' ').indexOf(m[1]!.toLowerCase()) + 1;
+    out.push({ kind: 'date', value: month * 100, unit: 'month', text: m[0], context: text, start: m.index, iso: `????-${String(month).padStart(2, '0')}` });
+  }
+  return out;
+}
+
+export function termsOf(text: string, lang: string | null): Set<string> {
+  const terms = new Set<string>();
+  for (const token of tokenize(text, lang)) {
+    const term = normalizeTerm(token.text, lang);
+    if (isContentTerm(term)) terms.add(lang === null || lang.startsWith('en') ? canonicalTerm(term) : term);
+  }
+  return terms;
+}
+
+/** The article's text without what capture let through around the story, as the comparison reads it. */
+export function reportageText(article: CompareInput): string {
+  return reportageParagraphs(article.text).join('\n');
+}
+
+export function sentencesOf(article: CompareInput, body = reportageText(article)): StorySentence[] {
+  const out: StorySentence[] = [];
+  for (const s of sentences(body, article.lang)) {
+    if (out.length >= MAX_SENTENCES) break;
+    const text = s.text.trim();
+    const figures = [...extractFigures(text), ...monthFigures(text)];
+    const terms = termsOf(text, article.lang);
+    // A figure two sentences share is strong evidence they state the same thing.
+    for (const f of figures) terms.add(`#${f.unit === 'month' ? `month:${f.value}` : figureKey(f)}`);
+    out.push({ ref: { articleId: article.id, index: out.length, text }, start: s.start, terms, figures });
+  }
+  return out;
+}

@@ -1,0 +1,222 @@
+/**
+ * The comparison sections under the related list. Every statement, figure
+ * and quote links to its sentence in its article (a text fragment link), so
+ * the reader can check it where it was written. Page text is only ever
+ * rendered as text.
+ */
+import type { Comparison, SentenceRef, SharedStatement } from '../core/compare';
+import { t } from '../shared/i18n';
+import { formatDate, formatNumber } from '../ui/format';
+import type { ComparisonLoad } from './useComparison';
+
+type Outlets = Map<string, { siteName: string; url: string }>;
+
+/** A link that opens the article scrolled to the sentence, in browsers that support text fragments. */
+export function sentenceLink(url: string, sentence: string): string {
+  const words = sentence.replace(/^[\s"“‘'(]+/, '').split(/\s+/).slice(0, 8).join(' ');
+  const encode = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
+  return `${url.split('#')[0]}#:~:text=${encode(words)}`;
+}
+
+function SourceLinks({ refs, outlets }: { refs: SentenceRef[]; outlets: Outlets }) {
+  return (
+    <span class="sources">
+      {refs.map((ref) => {
+        const outlet = outlets.get(ref.articleId);
+        if (!outlet) return null;
+        return (
+          <a
+            key={`${ref.articleId}:${ref.index}`}
+            class="pill source"
+            href={sentenceLink(outlet.url, ref.text)}
+            target="_blank"
+            rel="noreferrer noopener"
+            title={`${t('inSentence', outlet.siteName)}: ${ref.text}`}
+          >
+            {outlet.siteName}
+          </a>
+        );
+      })}
+    </span>
+  );
+}
+
+function Statements({ items, outlets, testId }: { items: SharedStatement[]; outlets: Outlets; testId: string }) {
+  return (
+    <ul class="statements" data-testid={testId}>
+      {items.map((s) => (
+        <li key={`${s.sources[0]?.articleId}:${s.sources[0]?.index}`} class="statement">
+          <p>{s.text}</p>
+          <SourceLinks refs={s.sources} outlets={outlets} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Section({ id, title, count, children }: { id: string; title: string; count?: number; children: preact.ComponentChildren }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} class="compare-section" data-testid={id}>
+      <h2 id={`${id}-heading`} class="section-title">
+        {title} {count !== undefined && <span class="count">{formatNumber(count)}</span>}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function ComparisonView({ load }: { load: ComparisonLoad }) {
+  if (load.state === 'loading') {
+    return (
+      <p class="muted" role="status" data-testid="comparison-loading">
+        <span class="spinner" aria-hidden="true" />
+        {t('compareLoading')}
+      </p>
+    );
+  }
+  if (load.state === 'error') {
+    return (
+      <p role="alert" class="alert" data-testid="comparison-error">
+        {t('compareFailed', load.message)}
+      </p>
+    );
+  }
+  return <Sections c={load.comparison} />;
+}
+
+function Sections({ c }: { c: Comparison }) {
+  const outlets: Outlets = new Map(c.outlets.map((o) => [o.articleId, { siteName: o.siteName, url: o.url }]));
+  const siteOf = (id: string) => outlets.get(id)?.siteName ?? '';
+  return (
+    <div class="comparison" data-testid="comparison">
+      {c.wire.map((w) => (
+        <p key={w.articleIds.join()} class="muted small" data-testid="wire">
+          {t('wireNote', w.siteNames.join(', '))}
+        </p>
+      ))}
+
+      <Section id="agreed" title={t('agreedHeading')} count={c.agreed.length}>
+        {c.agreed.length ? <Statements items={c.agreed} outlets={outlets} testId="agreed-list" /> : <p class="muted small">{t('agreedEmpty')}</p>}
+      </Section>
+
+      {c.figures.disputed.length > 0 && (
+        <Section id="disputes" title={t('disputesHeading')} count={c.figures.disputed.length}>
+          <ul class="disputes">
+            {c.figures.disputed.map((d) => (
+              <li key={d.values.map((v) => v.text).join('|')} class="dispute" data-testid="dispute">
+                <div class="dispute-subject">{d.subject}</div>
+                <div class="dispute-values">
+                  {d.values.map((v) => (
+                    <div key={v.text} class="dispute-value">
+                      <strong class="figure">{v.text}</strong>
+                      <SourceLinks refs={v.mentions.map((m) => m.sentence)} outlets={outlets} />
+                    </div>
+                  ))}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
+      {c.figures.agreed.length > 0 && (
+        <Section id="figures" title={t('figuresHeading')} count={c.figures.agreed.length}>
+          <ul class="figures">
+            {c.figures.agreed.slice(0, 12).map((f) => (
+              <li key={f.text} class="figure-item" data-testid="agreed-figure">
+                <strong class="figure">{f.text}</strong>
+                <SourceLinks refs={f.mentions.map((m) => m.sentence)} outlets={outlets} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
+      {c.partlyShared.length > 0 && (
+        <Section id="partly" title={t('partlyHeading')} count={c.partlyShared.length}>
+          <Statements items={c.partlyShared} outlets={outlets} testId="partly-list" />
+        </Section>
+      )}
+
+      {c.onlyHere.length > 0 && (
+        <Section id="only-here" title={t('onlyHereHeading')}>
+          {c.onlyHere.map((o) => (
+            <details key={o.articleId} class="only-outlet" data-testid="only-outlet">
+              <summary>
+                <span class="pill">{o.siteName}</span> <span class="muted small">{t('statementsCount', formatNumber(o.statements.length))}</span>
+              </summary>
+              <ul class="statements">
+                {o.statements.map((s) => (
+                  <li key={s.index} class="statement">
+                    <a href={sentenceLink(outlets.get(o.articleId)?.url ?? '', s.text)} target="_blank" rel="noreferrer noopener">
+                      {s.text}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ))}
+        </Section>
+      )}
+
+      {c.quotes.length > 0 && (
+        <Section id="quotes" title={t('quotesHeading')} count={c.quotes.length}>
+          <ul class="quotes">
+            {c.quotes.map((q) => (
+              <li key={q.speaker ?? ''} class="quoted" data-testid="quoted">
+                <div class="speaker">
+                  <strong>{q.speaker ?? t('unnamedSpeaker')}</strong> <span class="muted small">{q.siteNames.join(', ')}</span>
+                </div>
+                {q.quotes.slice(0, 4).map((quote) => (
+                  <blockquote key={quote.text}>
+                    “{quote.text}” <SourceLinks refs={quote.sources} outlets={outlets} />
+                  </blockquote>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
+      <Section id="headlines" title={t('headlinesHeading')}>
+        <p class="muted small">{t('headlinesHint')}</p>
+        <ul class="headlines">
+          {c.headlines.map((h) => (
+            <li key={h.articleId} data-testid="headline-compare">
+              <span class="pill">{h.siteName}</span>
+              <p class="headline-text">
+                {h.words.map((w, i) => (
+                  <>
+                    {i > 0 && ' '}
+                    {w.distinctive ? <mark>{w.text}</mark> : w.text}
+                  </>
+                ))}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </Section>
+
+      <Section id="timeline" title={t('timelineHeading')}>
+        <ol class="timeline">
+          {c.timeline.map((e) => (
+            <li key={e.articleId} data-testid="timeline-entry">
+              <time dateTime={e.publishedAt ?? undefined}>{formatDate(e.publishedAt)}</time>
+              <span class="pill">{siteOf(e.articleId)}</span>
+              <span class="muted small">
+                {e.minutesAfterFirst === 0 ? t('timelineFirst') : e.minutesAfterFirst !== null ? `+${formatMinutes(e.minutesAfterFirst)}` : ''}
+                {e.modifiedAt && e.modifiedAt !== e.publishedAt ? ` · ${t('timelineUpdated', formatDate(e.modifiedAt))}` : ''}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </Section>
+    </div>
+  );
+}
+
+function formatMinutes(minutes: number): string {
+  const unit = minutes >= 60 * 48 ? 'day' : minutes >= 60 ? 'hour' : 'minute';
+  const amount = unit === 'day' ? Math.round(minutes / 1440) : unit === 'hour' ? Math.round(minutes / 60) : minutes;
+  return new Intl.NumberFormat(undefined, { style: 'unit', unit, unitDisplay: 'short' }).format(amount);
+}

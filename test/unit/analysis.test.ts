@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, extractEntities, extractFigures, extractQuotes, normalizeTerm, sentences, tokenize } from '../../src/core/analysis';
+
+describe('tokens and sentences', () => {
+  it('finds words in scripts without spaces through the segmenter', () => {
+    const words = tokenize('中国正在评估美国的贸易谈判提议', 'zh').map((t) => t.text);
+    expect(words.length).toBeGreaterThan(3);
+    expect(words.join('')).toBe('中国正在评估美国的贸易谈判提议');
+  });
+  it('keeps offsets and decimals in spaced scripts', () => {
+    const toks = tokenize('A 6.1 quake hit Sulawesi.');
+    expect(toks.map((t) => t.text)).toEqual(['A', '6.1', 'quake', 'hit', 'Sulawesi']);
+    expect(toks[3]!.start).toBe(12);
+  });
+  it('does not end a sentence after a title or an initial', () => {
+    const s = sentences('Mr. Trump met J. Smith in the U.S. capital. Then he left.\nNew paragraph');
+    expect(s.map((x) => x.text.trim())).toEqual(['Mr. Trump met J. Smith in the U.S. capital.', 'Then he left.', 'New paragraph']);
+  });
+  it('folds English inflections together but leaves other languages alone', () => {
+    expect(normalizeTerm('Floods')).toBe(normalizeTerm('flooded'));
+    expect(normalizeTerm('evacuated')).toBe(normalizeTerm('evacuating'));
+    expect(normalizeTerm('Häuser', 'de')).toBe('häuser');
+  });
+});
+
+describe('entities', () => {
+  const text =
+    'Mayor Ilse Quarry ordered 1,200 homes evacuated in Dunmore on Tuesday. The Marrow River broke through the levee, the Dunmore Water Authority said. Quarry said engineers were on site.';
+  it('types people, places and organisations and folds surnames into full names', () => {
+    const e = extractEntities(text);
+    const byName = new Map(e.map((x) => [x.name, x]));
+    expect(byName.get('Ilse Quarry')).toMatchObject({ kind: 'person', key: 'quarry', mentions: 2 });
+    expect(byName.get('Dunmore')?.kind).toBe('place');
+    expect(byName.get('Marrow River')?.kind).toBe('place');
+    expect(byName.get('Dunmore Water Authority')?.kind).toBe('organisation');
+    expect(byName.has('The')).toBe(false);
+    expect(byName.has('Tuesday')).toBe(false);
+  });
+});
+
+describe('figures', () => {
+  it('reads percentages, money, counts, durations, ages, magnitudes and dates with their units', () => {
+    const f = extractFigures(
+      'US tariffs stand at 145%, and a $200 million offer came with a 90-day deadline. A 6.1-magnitude quake left 1,200 homes empty; a 29-year-old man died on December 15th, 2008.',
+    );
+    const got = f.map((x) => `${x.kind}:${x.value}:${x.unit}`);
+    expect(got).toEqual(
+      expect.arrayContaining(['percent:145:%', 'money:200000000:usd', 'duration:90:day', 'magnitude:6.1:magnitude', 'count:1200:home', 'age:29:year']),
+    );
+    expect(f.find((x) => x.kind === 'date')?.iso).toBe('2008-12-15');
+    expect(f.find((x) => x.kind === 'percent')?.context).toBe('US tariffs stand at 145%, and a $200 million offer came with a 90-day deadline.');
+  });
+});
+
+describe('quotes', () => {
+  it('attributes quotes to the named speaker or, after "he said", to the person last named', () => {
+    const text = 'Representative Carl Seel welcomed the call. “I’m honored to get the ability to meet with him,” said Seel. Later Seel spoke again: "We will keep pressing on this issue," he said.';
+    const quotes = extractQuotes(text, extractEntities(text));
+    expect(quotes.map((q) => q.speaker)).toEqual(['Carl Seel', 'Carl Seel']);
+  });
+});
+
+describe('analyze', () => {
+  it('survives empty, one-word, huge and other-script input', () => {
+    expect(analyze({ title: '', text: '', lang: null }).terms.size).toBe(0);
+    expect(analyze({ title: 'Flood', text: 'Flood', lang: 'en' }).terms.get('flood')).toBe(4);
+    const huge = 'The levee failed near Dunmore. '.repeat(40_000);
+    const t0 = performance.now();
+    const a = analyze({ title: 'x', text: huge, lang: 'en' });
+    expect(performance.now() - t0).toBeLessThan(2_000);
+    expect(a.terms.get('levee')).toBeGreaterThan(100);
+    expect(analyze({ title: 'Землетрясение', text: 'Сильное землетрясение произошло в Японии.', lang: 'ru' }).terms.has('землетрясение')).toBe(true);
+  });
+});
+
+describe('sentences around clock times', () => {
+  it('does not end a sentence at "p.m." before a weekday, but does before a new sentence', () => {
+    const text = 'The fire was reported at 11:40 p.m. Monday, when a driver called. Crews left at 6 a.m. The road reopened.';
+    expect(sentences(text).map((s) => s.text.trim())).toEqual([
+      'The fire was reported at 11:40 p.m. Monday, when a driver called.',
+      'Crews left at 6 a.m.',
+      'The road reopened.',
+    ]);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { rank } from '../../src/core/matching/engine';
+import { MemoryIndex } from '../../src/core/matching/memory-index';
+import { buildSignature, countedKeys, featuresOf } from '../../src/core/matching/signature';
+import { hammingDistance, isNearDuplicate, simhash } from '../../src/core/matching/simhash';
+import { decideStory } from '../../src/core/matching/stories';
+
+async function indexOf(docs: { id: string; title: string; text: string; date?: string }[]) {
+  const index = new MemoryIndex();
+  for (const d of docs) {
+    const f = featuresOf({ title: d.title, text: d.text, lang: 'en' });
+    index.add(buildSignature(d.id, f, d.date ?? null, await index.frequencies(countedKeys(f)), await index.size()), f);
+  }
+  return index;
+}
+
+const quake = (place: string, mag: string, dead: number, year: number) =>
+  `A magnitude ${mag} earthquake struck ${place} early on Sunday, killing at least ${dead} people and flattening homes. Rescue teams in ${place} searched the rubble, officials said. It was the strongest quake to hit ${place} since ${year - 10}. The quake of ${year} was felt across the region.`;
+
+describe('rank', () => {
+  it('tells two incidents of the same kind apart by where, how strong and when', async () => {
+    const index = await indexOf([
+      { id: 'a1', title: 'Quake kills dozens in Sulawesi', text: quake('Sulawesi', '6.1', 34, 2008) },
+      { id: 'b1', title: 'Earthquake hits Peru coast', text: quake('Ica', '7.9', 510, 2007) },
+      { id: 'a2', title: 'Sulawesi earthquake toll rises', text: quake('Sulawesi', '6.1', 40, 2008) },
+      { id: 'c1', title: 'Council approves new bridge', text: 'The town council approved the bridge over the river after a long debate about its cost.' },
+    ]);
+    const [sig] = (await index.signatures(['a1'])).values();
+    const ranked = await rank(index, sig!, { explain: true });
+    expect(ranked[0]!.id).toBe('a2');
+    expect(ranked[0]!.comparison.score).toBeGreaterThan(ranked[1]?.comparison.score ?? 0);
+    expect(ranked[0]!.comparison.sharedEntities.map((e) => e.label)).toContain('Sulawesi');
+    expect(ranked.find((r) => r.id === 'c1')?.comparison.score ?? 0).toBeLessThan(0.05);
+  });
+});
+
+describe('simhash', () => {
+  const words = (s: string) => s.toLowerCase().split(/\W+/).filter(Boolean);
+  const wire =
+    'The central bank raised its main interest rate by a quarter of a percentage point on Wednesday, the third increase this year, citing stubborn inflation in services and a tight labour market that has kept wages rising faster than expected across most sectors of the economy. ' +
+    'Policymakers voted seven to two for the move, with the two dissenters arguing that earlier increases had yet to work their way through mortgages and business loans. ' +
+    'The governor told reporters that the bank stood ready to act again if price pressures did not ease over the summer, while stressing that no decision had been taken about the next meeting. ' +
+    'Markets had largely expected the increase, and the currency barely moved after the announcement, although yields on two-year government bonds rose slightly as traders priced in a further rise before the end of the year. ' +
+    'Business groups warned that higher borrowing costs would hold back investment, and unions said households already squeezed by food and energy bills would bear the brunt.';
+  it('finds copies of a wire story a few words apart, and not different texts', () => {
+    const copy = simhash(words(`${wire} Reporting by staff.`));
+    expect(hammingDistance(simhash(words(wire)), copy)).toBeLessThanOrEqual(3);
+    expect(isNearDuplicate(simhash(words(wire)), copy)).toBe(true);
+    expect(isNearDuplicate(simhash(words(wire)), simhash(words(quake('Ica', '7.9', 510, 2007))))).toBe(false);
+    expect(simhash(['too', 'short'])).toEqual([0, 0]);
+  });
+});
+
+describe('decideStory', () => {
+  const link = (articleId: string, storyId: string, score: number) => ({ articleId, storyId, score, nearDuplicate: false });
+  const size = () => 1;
+  it('joins the most strongly linked story and bridges another strongly linked one', () => {
+    expect(decideStory([link('a', 's1', 0.5), link('b', 's2', 0.4)], size, () => true, () => true)).toEqual({ join: 's1', absorb: ['s2'] });
+  });
+  it('starts a new story when nothing is close, and never bridges stories the reader split', () => {
+    expect(decideStory([link('a', 's1', 0.05)], size, () => true, () => true)).toEqual({ join: null, absorb: [] });
+    expect(decideStory([link('a', 's1', 0.5), link('b', 's2', 0.4)], size, () => true, () => false)).toEqual({ join: 's1', absorb: [] });
+    expect(decideStory([link('a', 's1', 0.5), link('b', 's2', 0.4)], size, (s) => s !== 's1', () => true)).toEqual({ join: 's2', absorb: [] });
+  });
+  it('asks a newcomer to resemble a large story as a whole, not one member', () => {
+    expect(decideStory([link('a', 's1', 0.25)], () => 12, () => true, () => true).join).toBeNull();
+  });
+});
