@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { send } from '../shared/messaging';
+import { Busy } from '../ui/Busy';
 import { EmptyState } from '../ui/EmptyState';
 import { Masthead } from '../ui/Masthead';
 import { ArticleHeader } from './ArticleHeader';
@@ -36,12 +37,7 @@ export function App() {
             {t('errorGeneric', actionError)}
           </p>
         )}
-        {load.state === 'loading' && (
-          <p class="muted" role="status">
-            <span class="spinner" aria-hidden="true" />
-            {t('loading')}
-          </p>
-        )}
+        {load.state === 'loading' && <Busy label={t('loading')} />}
         {load.state === 'error' && (
           <EmptyState title={t('failedTitle')} testId="error">
             <p>{load.message}</p>
@@ -63,12 +59,7 @@ function Body({ view, busy, act, capture }: {
   const [pairWith, setPairWith] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   if (view.status === 'capturing') {
-    return (
-      <p class="muted" role="status" data-testid="capturing">
-        <span class="spinner" aria-hidden="true" />
-        {t('capturing')}
-      </p>
-    );
+    return <Busy label={t('capturing')} testId="capturing" />;
   }
   if (view.status === 'failed') {
     return (

@@ -6,6 +6,7 @@
  */
 import type { Comparison, SentenceRef, SharedStatement } from '../core/compare';
 import { t } from '../shared/i18n';
+import { Busy } from '../ui/Busy';
 import { formatDate, formatNumber } from '../ui/format';
 import type { ComparisonLoad } from './useComparison';
 
@@ -67,12 +68,7 @@ function Section({ id, title, count, children }: { id: string; title: string; co
 
 export function ComparisonView({ load }: { load: ComparisonLoad }) {
   if (load.state === 'loading') {
-    return (
-      <p class="muted" role="status" data-testid="comparison-loading">
-        <span class="spinner" aria-hidden="true" />
-        {t('compareLoading')}
-      </p>
-    );
+    return <Busy label={t('compareLoading')} testId="comparison-loading" />;
   }
   if (load.state === 'error') {
     return (

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AlignedRow, MarkedWord, PairAlignment } from '../core/compare';
 import { t } from '../shared/i18n';
 import { send } from '../shared/messaging';
+import { Busy } from '../ui/Busy';
 import { sentenceLink } from './Comparison';
 
 type Load = { state: 'loading' } | { state: 'ready'; pair: PairAlignment } | { state: 'error'; message: string };
@@ -58,12 +59,7 @@ export function SideBySide({ articleId, otherId, onBack }: { articleId: string; 
           {t('pairBack')}
         </button>
       </div>
-      {load.state === 'loading' && (
-        <p class="muted" role="status">
-          <span class="spinner" aria-hidden="true" />
-          {t('pairLoading')}
-        </p>
-      )}
+      {load.state === 'loading' && <Busy label={t('pairLoading')} />}
       {load.state === 'error' && (
         <p role="alert" class="alert">
           {t('compareFailed', load.message)}
