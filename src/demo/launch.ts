@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { serveDirectory, type StaticSite } from './serve';
+import { storedArticles } from './stored';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const SITE_DIR = resolve(import.meta.dirname, 'site');
@@ -136,23 +137,8 @@ async function waitForStored(browser: Browser, extensionId: string, url: string,
     // Ask whichever worker is running now: the browser may have restarted it.
     const target = browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`));
     const context = await target?.worker();
-    const found = await context
-      ?.evaluate(async (wanted) => {
-        const open = indexedDB.open('parallax');
-        const db = await new Promise<IDBDatabase>((done, fail) => {
-          open.onsuccess = () => done(open.result);
-          open.onerror = () => fail(open.error);
-        });
-        try {
-          if (!db.objectStoreNames.contains('articles')) return 0;
-          const rows = db.transaction('articles').objectStore('articles').index('by-url').count(wanted);
-          return await new Promise<number>((done) => (rows.onsuccess = () => done(rows.result)));
-        } finally {
-          db.close();
-        }
-      }, url)
-      .catch(() => 0);
-    if (found) return true;
+    const rows = context ? await storedArticles(context).catch(() => []) : [];
+    if (rows.some((r) => r.canonicalUrl === url)) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
   return false;

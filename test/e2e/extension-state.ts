@@ -5,19 +5,7 @@ import type { Page } from 'puppeteer-core';
 type Api = typeof chrome;
 declare const browser: Api | undefined;
 
-export async function storedArticles(page: Page): Promise<{ title: string; canonicalUrl: string; siteName: string }[]> {
-  return page.evaluate(async () => {
-    const open = indexedDB.open('parallax');
-    const db = await new Promise<IDBDatabase>((done, fail) => {
-      open.onsuccess = () => done(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    const all = db.transaction('articles').objectStore('articles').getAll();
-    const rows = await new Promise<{ title: string; canonicalUrl: string; siteName: string }[]>((done) => (all.onsuccess = () => done(all.result)));
-    db.close();
-    return rows.map(({ title, canonicalUrl, siteName }) => ({ title, canonicalUrl, siteName }));
-  });
-}
+export { storedArticles } from '../../src/demo/stored';
 
 /** The browser's id of the tab showing `url` (Parallax may see it: the reader clicked there). */
 export async function tabIdFor(page: Page, url: string): Promise<number> {

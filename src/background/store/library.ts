@@ -398,19 +398,25 @@ export class FeedbackError extends Error {
   override name = 'FeedbackError';
 }
 
+/** Opens the transaction for the reader's word on a pair and finds where both are placed; refuses a pair that cannot be judged. */
+async function pairToJudge(db: ParallaxDB, articleId: string, otherId: string): Promise<{ tx: Tx; mine: Placement; theirs: Placement }> {
+  if (articleId === otherId) throw new FeedbackError('An article is always in its own story.');
+  const tx = db.transaction(LIBRARY, 'readwrite');
+  const places = await placementsOf(tx, [articleId, otherId]);
+  const mine = places.get(articleId);
+  const theirs = places.get(otherId);
+  if (!mine || !theirs) throw new FeedbackError('One of these articles is no longer in your library.');
+  return { tx, mine, theirs };
+}
+
 /**
  * "Not the same story": records the reader's word and takes `articleId`
  * (with its copies of the same report) out of the story it shares with
  * `otherId`. Later grouping never puts them back together.
  */
 export async function splitStory(db: ParallaxDB, articleId: string, otherId: string, now = new Date()): Promise<{ storyId: string; otherStoryId: string }> {
-  if (articleId === otherId) throw new FeedbackError('An article is always in its own story.');
+  const { tx, mine, theirs } = await pairToJudge(db, articleId, otherId);
   const at = now.toISOString();
-  const tx = db.transaction(LIBRARY, 'readwrite');
-  const places = await placementsOf(tx, [articleId, otherId]);
-  const mine = places.get(articleId);
-  const theirs = places.get(otherId);
-  if (!mine || !theirs) throw new FeedbackError('One of these articles is no longer in your library.');
   const feedback = tx.objectStore('feedback');
   const record = feedbackRecord('split', articleId, otherId, at);
   await feedback.put(record);
@@ -451,13 +457,8 @@ export async function splitStory(db: ParallaxDB, articleId: string, otherId: str
  * article of the other (other than this very pair, whose earlier word this replaces).
  */
 export async function mergeStory(db: ParallaxDB, articleId: string, otherId: string, now = new Date()): Promise<{ storyId: string }> {
-  if (articleId === otherId) throw new FeedbackError('An article is always in its own story.');
+  const { tx, mine, theirs } = await pairToJudge(db, articleId, otherId);
   const at = now.toISOString();
-  const tx = db.transaction(LIBRARY, 'readwrite');
-  const places = await placementsOf(tx, [articleId, otherId]);
-  const mine = places.get(articleId);
-  const theirs = places.get(otherId);
-  if (!mine || !theirs) throw new FeedbackError('One of these articles is no longer in your library.');
   const feedback = tx.objectStore('feedback');
   await feedback.delete(feedbackRecord('split', articleId, otherId, at).id);
   if (mine.storyId !== theirs.storyId) {

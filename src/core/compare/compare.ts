@@ -7,13 +7,9 @@ import { extractEntities, extractQuotes } from '../analysis';
 import { compareFigures } from './figures';
 import { compareHeadlines } from './headlines';
 import { MIN_STATEMENT_TERMS, reportageText, sentencesOf, termsOf, type StorySentence } from './sentences';
-import { cosine, cosineWithout, weigh } from './similarity';
+import { CLEARLY_SAME, cosine, cosineWithout, SAME_STATEMENT, weigh } from './similarity';
 import type { CompareInput, Comparison, OnlyHere, QuotedPerson, SentenceRef, SharedStatement, TimelineEntry, WireGroup } from './types';
 
-/** Two sentences at least this similar say the same thing. */
-const SAME_STATEMENT = 0.25;
-/** Above this, a link needs no confirmation from the other side's best match. */
-const CLEARLY_SAME = 0.55;
 /** Sentences this alike are the same copy, not two reports of one fact. */
 const SAME_COPY = 0.8;
 /** Share of the shorter report's sentences that must be copies for two reports to be one wire story. */

@@ -1,15 +1,8 @@
 /** Headlines side by side, with the words no other outlet's headline uses marked. */
-import { isContentTerm, normalizeTerm } from '../analysis';
+import { wordTerm } from './sentences';
 import type { CompareInput, Headline } from './types';
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.%$-]*/u;
-
-function termOf(word: string, lang: string | null): string | null {
-  const core = WORD.exec(word)?.[0].replace(/[.'’]+$/, '');
-  if (!core) return null;
-  const term = normalizeTerm(core, lang);
-  return isContentTerm(term) || /\d/.test(term) ? term : null;
-}
+const termOf = (word: string, lang: string | null) => wordTerm(word, lang, false);
 
 export function compareHeadlines(articles: CompareInput[]): Headline[] {
   const split = articles.map((a) => a.title.split(/\s+/).filter(Boolean));

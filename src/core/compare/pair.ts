@@ -3,14 +3,10 @@
  * thing, each word that the other sentence lacks marked, and the sentences
  * only one of them has kept in reading order between the pairs.
  */
-import { isContentTerm, normalizeTerm } from '../analysis';
-import { sentencesOf, type StorySentence } from './sentences';
-import { cosine, weigh } from './similarity';
-import { canonicalTerm } from './synonyms';
+import { sentencesOf, wordTerm, type StorySentence } from './sentences';
+import { CLEARLY_SAME, cosine, SAME_STATEMENT, weigh } from './similarity';
 import type { CompareInput, SentenceRef } from './types';
 
-const SAME_STATEMENT = 0.25;
-const CLEARLY_SAME = 0.55;
 
 export interface MarkedWord {
   text: string;
@@ -31,13 +27,7 @@ export interface PairAlignment {
   rows: AlignedRow[];
 }
 
-function termOf(word: string, lang: string | null): string | null {
-  const core = /[\p{L}\p{N}][\p{L}\p{N}'’.%$-]*/u.exec(word)?.[0].replace(/[.'’]+$/, '');
-  if (!core) return null;
-  const term = normalizeTerm(core, lang);
-  if (!isContentTerm(term) && !/\d/.test(term)) return null;
-  return lang === null || lang.startsWith('en') ? canonicalTerm(term) : term;
-}
+const termOf = (word: string, lang: string | null) => wordTerm(word, lang, true);
 
 function mark(text: string, other: string | null, lang: string | null): MarkedWord[] {
   const theirs = new Set(

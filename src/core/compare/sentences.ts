@@ -39,9 +39,28 @@ export function termsOf(text: string, lang: string | null): Set<string> {
   const terms = new Set<string>();
   for (const token of tokenize(text, lang)) {
     const term = normalizeTerm(token.text, lang);
-    if (isContentTerm(term)) terms.add(lang === null || lang.startsWith('en') ? canonicalTerm(term) : term);
+    if (isContentTerm(term)) terms.add(folded(term, lang));
   }
   return terms;
+}
+
+/** News synonyms are folded together in English only: the table is English. */
+function folded(term: string, lang: string | null): string {
+  return lang === null || lang.startsWith('en') ? canonicalTerm(term) : term;
+}
+
+const PRINTED_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.%$-]*/u;
+
+/**
+ * The comparable term of one word as printed ("Brackenmoor's," → "brackenmoor"),
+ * or null for a word that says nothing. `fold` also merges news synonyms.
+ */
+export function wordTerm(word: string, lang: string | null, fold: boolean): string | null {
+  const core = PRINTED_WORD.exec(word)?.[0].replace(/[.'’]+$/, '');
+  if (!core) return null;
+  const term = normalizeTerm(core, lang);
+  if (!isContentTerm(term) && !/\d/.test(term)) return null;
+  return fold ? folded(term, lang) : term;
 }
 
 /** The article's text without what capture let through around the story, as the comparison reads it. */

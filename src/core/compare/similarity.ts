@@ -6,6 +6,11 @@
  */
 import type { StorySentence } from './sentences';
 
+/** Two sentences at least this similar say the same thing. */
+export const SAME_STATEMENT = 0.25;
+/** Above this, a link needs no confirmation from the other side's best match. */
+export const CLEARLY_SAME = 0.55;
+
 export interface Weighted {
   weights: Map<string, number>;
   norm: number;
