@@ -7,7 +7,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
 import { serveDirectory, type StaticSite } from './serve';
 import { storedArticles } from './stored';
 
@@ -128,6 +128,32 @@ export async function launchDemo({ chromePath, headless, port = 0, log = () => u
     await site.close();
     throw err;
   }
+}
+
+/**
+ * Clicks Parallax on the lead article, as the reader is invited to, and returns
+ * the side panel once it shows that article. The panel follows the active tab,
+ * so a panel opened while seeding may be the one that answers; a click lost on
+ * a busy machine is repeated, as a reader would.
+ */
+export async function clickOnLead(demo: Demo, headline: string): Promise<Page> {
+  const extension = (await demo.browser.extensions()).get(demo.extensionId);
+  if (!extension) throw new Error('Chromium did not load the extension.');
+  const isPanel = (t: Target) => t.url().startsWith(`chrome-extension://${demo.extensionId}/src/sidebar/`);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await demo.lead.bringToFront();
+    await demo.lead.triggerExtensionAction(extension);
+    const deadline = Date.now() + 8_000;
+    while (Date.now() < deadline) {
+      for (const target of demo.browser.targets().filter(isPanel)) {
+        const page = await target.asPage();
+        const shown = await page.$eval('[data-testid=headline]', (e) => e.textContent).catch(() => null);
+        if (shown === headline) return page;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error('The side panel did not show the lead article after three clicks.');
 }
 
 /** Whether the extension's own database holds the article at `url` within `ms`. */

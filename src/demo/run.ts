@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { findChromium, launchDemo, sampleArticles } from './launch';
+import { clickOnLead, findChromium, launchDemo, leadArticle, sampleArticles } from './launch';
 
 const args = process.argv.slice(2);
 const headless = args.includes('--headless');
@@ -36,14 +36,10 @@ const demo = await launchDemo({ chromePath, headless, port, log: (line) => conso
 );
 
 if (headless) {
-  const extension = (await demo.browser.extensions()).get(demo.extensionId);
-  if (!extension) fail('the extension is not loaded.');
-  await demo.lead.triggerExtensionAction(extension);
-  const panel = await demo.browser.waitForTarget((t) => t.url().startsWith(`chrome-extension://${demo.extensionId}/src/sidebar/`));
-  const sidebar = await panel.asPage();
+  const sidebar = await clickOnLead(demo, leadArticle().headline).catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));
   await sidebar.setViewport({ width: 400, height: 1000 });
-  await sidebar.waitForSelector("[data-testid=comparison]", { timeout: 15_000 }).catch(() => undefined);
   await sidebar.waitForSelector('[data-testid=related-item]', { timeout: 15_000 });
+  await sidebar.waitForSelector('[data-testid=comparison]', { timeout: 15_000 });
   const count = await sidebar.$$eval('[data-testid=related-item]', (items) => items.length);
   const dir = resolve(import.meta.dirname, '../../artifacts');
   mkdirSync(dir, { recursive: true });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchDemo, leadArticle, sampleArticles, SITE_DIR } from '../../src/demo/launch';
+import { clickOnLead, launchDemo, leadArticle, sampleArticles, SITE_DIR } from '../../src/demo/launch';
 import { serveDirectory, type StaticSite } from '../../src/demo/serve';
 import { BROWSERS, executablePath, launch, type ExtensionBrowser } from './browsers';
 import { sendRaw, storedArticles, tabIdFor } from './extension-state';
@@ -13,10 +13,7 @@ describe('npm run demo', () => {
     try {
       const lead = leadArticle(articles);
       expect(demo.lead.url()).toBe(demo.site.origin + lead.path);
-      const extension = (await demo.browser.extensions()).get(demo.extensionId);
-      await demo.lead.triggerExtensionAction(extension!);
-      const panel = await demo.browser.waitForTarget((t) => t.url().startsWith(`chrome-extension://${demo.extensionId}/src/sidebar/`));
-      const sidebar = await panel.asPage();
+      const sidebar = await clickOnLead(demo, lead.headline);
       await sidebar.waitForSelector('[data-testid=related-item]');
       const outlets = await sidebar.$$eval('[data-testid=related-item] [data-testid=related-outlet]', (els) => els.map((e) => e.textContent).sort());
       const expected = articles.filter((a) => a.event === lead.event && a !== lead).map((a) => a.outlet).sort();
