@@ -4,9 +4,9 @@ import browser from 'webextension-polyfill';
 import captureScript from '../content/capture.iife.ts?script';
 import type { CapturedArticle } from '../core/article';
 import { broadcast } from '../shared/messaging';
-import type { TabView } from '../shared/messages';
+import type { ArticleHistory, TabView } from '../shared/messages';
 import { t } from '../shared/i18n';
-import { getArticle } from './store/articles';
+import { articleChanges, getArticle, withoutVersions } from './store/articles';
 import { ingest, relatedTo } from './store/library';
 import { pinForArticle } from './store/pins';
 import { db } from './store/schema';
@@ -26,8 +26,12 @@ export async function captureTab(tabId: number): Promise<void> {
   }
 }
 
-/** Stores a capture that arrived from a tab and updates that tab's badge. */
-export async function acceptCapture(tabId: number | undefined, article: CapturedArticle) {
+/**
+ * Stores a capture that arrived from a tab and updates that tab's badge.
+ * The content script sends one on the reader's click and again when the page
+ * shows another article (single-page apps) or finishes rendering late.
+ */
+export async function acceptCapture(tabId: number | undefined, article: CapturedArticle, visit?: string) {
   if (!article.isArticle) {
     if (tabId !== undefined) {
       await setTabState(tabId, { status: 'not-article' });
@@ -38,7 +42,9 @@ export async function acceptCapture(tabId: number | undefined, article: Captured
   const database = await db();
   let stored;
   try {
-    stored = (await ingest(database, article)).article;
+    // The visit rides along on the capture to the article store (see upsertArticle), through the library's ingest.
+    const capture: CapturedArticle & { visit?: string } = visit ? { ...article, visit } : article;
+    stored = (await ingest(database, capture)).article;
   } catch (err) {
     if (tabId !== undefined) await setTabState(tabId, { status: 'failed', error: (err as Error).message });
     throw err;
@@ -65,11 +71,33 @@ export async function refreshOtherTabs(except?: number): Promise<void> {
 /** Everything the sidebar needs for one tab. */
 export async function viewOfTab(tabId: number): Promise<TabView> {
   const state = await getTabState(tabId);
-  const view: TabView = { tabId, status: state.status, article: null, related: [], pinId: null, error: state.error };
+  const view: TabView = { tabId, status: state.status, article: null, related: [], pinId: null, articlePinId: null, error: state.error };
   if (!state.articleId) return view;
   const database = await db();
   const article = await getArticle(database, state.articleId);
   if (!article) return { ...view, status: 'idle' };
-  const [related, pin] = await Promise.all([relatedTo(database, article.id), pinForArticle(database, article.id)]);
-  return { ...view, article, related, pinId: pin?.id ?? null };
+  const [related, pin, articlePin] = await Promise.all([
+    relatedTo(database, article.id),
+    pinForArticle(database, article.id, 'story'),
+    pinForArticle(database, article.id, 'article'),
+  ]);
+  return { ...view, article: withoutVersions(article), related, pinId: pin?.id ?? null, articlePinId: articlePin?.id ?? null };
+}
+
+/** Publication times and the changes the reader saw, for each of these articles still stored. */
+export async function historyOf(ids: string[]): Promise<ArticleHistory[]> {
+  const database = await db();
+  const found = await Promise.all([...new Set(ids)].map((id) => getArticle(database, id)));
+  return found
+    .filter((a) => a !== undefined)
+    .map((a) => ({
+      articleId: a.id,
+      siteName: a.siteName,
+      title: a.title,
+      url: a.url,
+      publishedAt: a.publishedAt,
+      modifiedAt: a.modifiedAt,
+      firstSeenAt: a.capturedAt,
+      changes: articleChanges(a),
+    }));
 }

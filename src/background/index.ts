@@ -7,9 +7,9 @@ import browser from 'webextension-polyfill';
 import { openSidebar } from '../shared/platform';
 import { serve } from '../shared/messaging';
 import { setAutoCaptureSites, syncAutoCapture } from './autocapture';
-import { acceptCapture, captureTab, refreshOtherTabs, viewOfTab } from './capture';
+import { acceptCapture, captureTab, historyOf, refreshOtherTabs, viewOfTab } from './capture';
 import { alignArticles, compareArticles } from './comparison';
-import { pinStory, pinViews, unpin } from './pinning';
+import { pin, pinViews, unpin } from './pinning';
 import { indexPending, mergeStory, splitStory } from './store/library';
 import { db } from './store/schema';
 import { getSettings } from './store/settings';
@@ -22,7 +22,7 @@ browser.action.onClicked.addListener((tab) => {
 });
 
 serve({
-  'capture/submit': (req, sender) => acceptCapture(sender.tab?.id, req.article),
+  'capture/submit': (req, sender) => acceptCapture(sender.tab?.id, req.article, req.visit),
   'tab/get': async (req) => {
     const view = await viewOfTab(req.tabId);
     // The sidebar asks for this comparison next; start it now.
@@ -33,11 +33,12 @@ serve({
     await captureTab(req.tabId);
     return viewOfTab(req.tabId);
   },
-  'pin/add': (req) => pinStory(req.articleId),
+  'pin/add': (req) => pin(req.articleId, req.kind ?? 'story'),
   'pin/remove': (req) => unpin(req.pinId),
   'pins/list': () => pinViews(),
   'story/compare': (req) => compareArticles(req.articleIds),
   'story/pair': (req) => alignArticles(req.articleId, req.otherId),
+  'story/history': (req) => historyOf(req.articleIds),
   'settings/get': async () => getSettings(await db()),
   'autocapture/set': (req) => setAutoCaptureSites(req.sites),
   'story/split': async (req) => {

@@ -1,16 +1,18 @@
-import type { Pin, PinView } from '../shared/messages';
+import type { Pin, PinKind, PinView } from '../shared/messages';
 import { broadcast } from '../shared/messaging';
-import { getArticle } from './store/articles';
+import { articleChanges, getArticle } from './store/articles';
 import { relatedTo } from './store/library';
 import { addPin, listPins, removePin } from './store/pins';
 import { db } from './store/schema';
 
-export async function pinStory(articleId: string): Promise<Pin> {
+/** Pins the story of an article (with the coverage related to it now) or the article alone. */
+export async function pin(articleId: string, kind: PinKind): Promise<Pin> {
   const database = await db();
   const article = await getArticle(database, articleId);
   if (!article) throw new Error('That article is no longer in your library.');
-  const related = await relatedTo(database, articleId);
-  const pin = await addPin(database, {
+  const related = kind === 'story' ? await relatedTo(database, articleId) : [];
+  const saved = await addPin(database, {
+    kind,
     articleId,
     title: article.title,
     siteName: article.siteName,
@@ -20,7 +22,7 @@ export async function pinStory(articleId: string): Promise<Pin> {
     pinnedAt: new Date().toISOString(),
   });
   broadcast('pins/changed');
-  return pin;
+  return saved;
 }
 
 export async function unpin(pinId: string): Promise<{ removed: boolean }> {
@@ -33,13 +35,16 @@ export async function pinViews(): Promise<PinView[]> {
   const database = await db();
   const pins = await listPins(database);
   return Promise.all(
-    pins.map(async (pin) => {
-      const outlets = new Set([pin.siteName]);
-      for (const id of pin.relatedIds) {
+    pins.map(async (p) => {
+      const article = await getArticle(database, p.articleId);
+      const outlets = new Set([p.siteName]);
+      for (const id of p.relatedIds) {
         const a = await getArticle(database, id);
         if (a) outlets.add(a.siteName);
       }
-      return { ...pin, outlets: [...outlets] };
+      // The article as stored now: its headline may have changed since it was pinned.
+      const current = article ? { title: article.title, url: article.url } : {};
+      return { ...p, ...current, kind: p.kind ?? 'story', outlets: [...outlets], changes: article ? articleChanges(article).length : 0 };
     }),
   );
 }

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import type { PinView } from '../shared/messages';
+import type { PinKind, PinView } from '../shared/messages';
 import { onEvent, send } from '../shared/messaging';
 import { EmptyState } from '../ui/EmptyState';
-import { formatDate } from '../ui/format';
+import { formatDate, formatNumber } from '../ui/format';
 import { Masthead } from '../ui/Masthead';
 
 export function App() {
@@ -19,8 +19,10 @@ export function App() {
   }, [refresh]);
 
   const unpin = (pinId: string) => {
-    send('pin/remove', { pinId }).then(refresh, (err: unknown) => setError(String(err)));
+    send('pin/remove', { pinId }).then(refresh, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
   };
+
+  const ofKind = (kind: PinKind) => pins?.filter((p) => p.kind === kind) ?? [];
 
   return (
     <>
@@ -36,25 +38,48 @@ export function App() {
           </EmptyState>
         )}
         {pins && pins.length > 0 && (
-          <ul class="pins" data-testid="pin-list">
-            {pins.map((pin) => (
-              <li key={pin.id} class="pin" data-testid="pin-item">
-                <div class="pin-main">
-                  <span class="pill">{pin.siteName}</span>
-                  <a href={pin.url} target="_blank" rel="noreferrer noopener" class="pin-title">{pin.title}</a>
-                  <p class="muted small">
-                    {formatDate(pin.publishedAt, false)} · {t('outlets', String(pin.outlets.length))}: {pin.outlets.join(', ')} ·{' '}
-                    {t('pinnedOn', formatDate(pin.pinnedAt, false))}
-                  </p>
-                </div>
-                <button type="button" onClick={() => unpin(pin.id)} data-testid="unpin" aria-label={`${t('unpin')}: ${pin.title}`}>
-                  {t('unpin')}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <>
+            <PinSection kind="story" pins={ofKind('story')} onUnpin={unpin} />
+            <PinSection kind="article" pins={ofKind('article')} onUnpin={unpin} />
+          </>
         )}
       </main>
     </>
+  );
+}
+
+function PinSection({ kind, pins, onUnpin }: { kind: PinKind; pins: PinView[]; onUnpin: (pinId: string) => void }) {
+  const id = `pinned-${kind}`;
+  return (
+    <section aria-labelledby={`${id}-heading`} data-testid={id}>
+      <h2 id={`${id}-heading`}>
+        {t(kind === 'story' ? 'pinnedStoriesHeading' : 'pinnedArticlesHeading')} <span class="muted">({formatNumber(pins.length)})</span>
+      </h2>
+      {pins.length === 0 ? (
+        <p class="muted">{t(kind === 'story' ? 'pinnedStoriesEmpty' : 'pinnedArticlesEmpty')}</p>
+      ) : (
+        <ul class="pins" data-testid="pin-list">
+          {pins.map((pin) => (
+            <li key={pin.id} class="pin" data-testid="pin-item" data-kind={pin.kind}>
+              <div class="pin-main">
+                <span class="pill">{pin.siteName}</span>
+                <a href={pin.url} target="_blank" rel="noreferrer noopener" class="pin-title" data-testid="pin-open">
+                  {pin.title}
+                </a>
+                <p class="muted small">
+                  {formatDate(pin.publishedAt, false)}
+                  {kind === 'story' && ` · ${t('outlets', String(pin.outlets.length))}: ${pin.outlets.join(', ')}`}
+                  {pin.changes > 0 && ` · ${pin.changes === 1 ? t('articleChangedOnce') : t('articleChangesCount', formatNumber(pin.changes))}`}
+                  {` · ${t('pinnedOn', formatDate(pin.pinnedAt, false))}`}
+                </p>
+              </div>
+              <button type="button" onClick={() => onUnpin(pin.id)} data-testid="unpin" aria-label={`${t('unpin')}: ${pin.title}`}>
+                {t('unpin')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

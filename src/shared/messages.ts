@@ -6,7 +6,8 @@
  */
 import type { CapturedArticle, RelatedArticle, StoredArticle } from '../core/article';
 import type { Comparison, PairAlignment } from '../core/compare';
-import { array, boolean, check, nullable, number, object, optional, string, type Infer, type Validator } from '../core/validate';
+import { array, boolean, check, nullable, number, object, optional, string, ValidationError, type Infer, type Validator } from '../core/validate';
+import type { VersionChange } from '../core/versions';
 
 const MAX_TEXT = 2_000_000;
 
@@ -34,20 +35,31 @@ export const capturedArticle: Validator<CapturedArticle> = object({
 const tabId = number({ min: 0, integer: true });
 const id = string({ min: 1, max: 200 });
 
+/** What a pin keeps: the story around an article, or that one article. */
+export type PinKind = 'story' | 'article';
+const pinKind: Validator<PinKind> = (value, path) => {
+  if (value === 'story' || value === 'article') return value;
+  throw new ValidationError(`${path}: expected "story" or "article"`);
+};
+
 /** Who may send a request: the content script in a web page, or an extension page. */
 type Sender = 'content' | 'extension';
 
 const request = <V extends Validator<object>>(from: Sender[], payload: V) => ({ from, payload });
 
 export const REQUESTS = {
-  'capture/submit': request(['content'], object({ article: capturedArticle })),
+  /** `visit` names the page view the capture comes from (one per page load or single-page-app address). */
+  'capture/submit': request(['content'], object({ article: capturedArticle, visit: optional(string({ min: 1, max: 100 })) })),
   'tab/get': request(['extension'], object({ tabId })),
   'tab/capture': request(['extension'], object({ tabId })),
-  'pin/add': request(['extension'], object({ articleId: id })),
+  /** Pins the story of the article (the default), or the article alone. */
+  'pin/add': request(['extension'], object({ articleId: id, kind: optional(pinKind) })),
   'pin/remove': request(['extension'], object({ pinId: id })),
   'pins/list': request(['extension'], object({})),
   'story/compare': request(['extension'], object({ articleIds: array(id, { max: 60 }) })),
   'story/pair': request(['extension'], object({ articleId: id, otherId: id })),
+  /** What changed in each article between the versions the reader saw. */
+  'story/history': request(['extension'], object({ articleIds: array(id, { max: 60 }) })),
   'settings/get': request(['extension'], object({})),
   'autocapture/set': request(['extension'], object({ sites: array(string({ max: 300 }), { max: 500 }) })),
   /** "Not the same story": takes articleId out of the story it shares with otherId, for good. */
@@ -68,13 +80,18 @@ export interface TabView {
   status: TabStatus;
   article: StoredArticle | null;
   related: RelatedArticle[];
+  /** The reader's pin of this article's story. */
   pinId: string | null;
+  /** The reader's pin of this article alone. */
+  articlePinId: string | null;
   /** Plain-words reason when status is 'failed'. */
   error: string | null;
 }
 
 export interface Pin {
   id: string;
+  /** Absent on pins saved before articles could be pinned alone: those are story pins. */
+  kind?: PinKind;
   articleId: string;
   title: string;
   siteName: string;
@@ -86,8 +103,24 @@ export interface Pin {
 }
 
 export interface PinView extends Pin {
+  kind: PinKind;
   /** Outlets in the story now, including the pinned article's own. */
   outlets: string[];
+  /** Times the reader saw the article change. */
+  changes: number;
+}
+
+/** One article's published and updated times and the changes the reader saw, for the timeline. */
+export interface ArticleHistory {
+  articleId: string;
+  siteName: string;
+  title: string;
+  url: string;
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  /** When Parallax first captured it. */
+  firstSeenAt: string;
+  changes: VersionChange[];
 }
 
 export interface Settings {
@@ -104,6 +137,7 @@ export interface Replies {
   'pins/list': PinView[];
   'story/compare': Comparison;
   'story/pair': PairAlignment;
+  'story/history': ArticleHistory[];
   'settings/get': Settings;
   'autocapture/set': Settings;
   'story/split': { storyId: string; otherStoryId: string };

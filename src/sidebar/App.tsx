@@ -1,14 +1,17 @@
 import { useState } from 'preact/hooks';
+import type { StoredArticle } from '../core/article';
+import type { ArticleHistory } from '../shared/messages';
 import { t } from '../shared/i18n';
 import { send } from '../shared/messaging';
 import { Busy } from '../ui/Busy';
 import { EmptyState } from '../ui/EmptyState';
 import { Masthead } from '../ui/Masthead';
 import { ArticleHeader } from './ArticleHeader';
-import { ComparisonView } from './Comparison';
+import { ComparisonView, Timeline } from './Comparison';
 import { RelatedList } from './RelatedList';
 import { SideBySide } from './SideBySide';
 import { useComparison } from './useComparison';
+import { useHistory } from './useHistory';
 import { useTabView } from './useTabView';
 
 export function App() {
@@ -44,7 +47,8 @@ export function App() {
             <button type="button" onClick={refresh}>{t('tryAgain')}</button>
           </EmptyState>
         )}
-        {load.state === 'ready' && <Body view={load.view} busy={busy} act={act} capture={capture} />}
+        {/* Keyed on the article: when the page shows another one, nothing of the last one's view lingers. */}
+        {load.state === 'ready' && <Body key={load.view.article?.id ?? load.view.status} view={load.view} busy={busy} act={act} capture={capture} />}
       </main>
     </>
   );
@@ -93,9 +97,10 @@ function Body({ view, busy, act, capture }: {
       <ArticleHeader
         article={article}
         pinId={view.pinId}
+        articlePinId={view.articlePinId}
         busy={busy}
-        onPin={() => act(() => send('pin/add', { articleId: article.id }))}
-        onUnpin={() => view.pinId && act(() => send('pin/remove', { pinId: view.pinId! }))}
+        onPin={(kind) => act(() => send('pin/add', { articleId: article.id, kind }))}
+        onUnpin={(pinId) => act(() => send('pin/remove', { pinId }))}
       />
       {notice && (
         <p role="status" class="notice" data-testid="notice">
@@ -114,11 +119,31 @@ function Body({ view, busy, act, capture }: {
           })
         }
       />
-      {view.related.length > 0 && <StoryComparison ids={[article.id, ...view.related.map((r) => r.id)]} />}
+      <StoryComparison ids={[article.id, ...view.related.map((r) => r.id)]} article={article} />
     </>
   );
 }
 
-function StoryComparison({ ids }: { ids: string[] }) {
-  return <ComparisonView load={useComparison(ids)} />;
+/** The comparison of the story, with the changes the reader saw in its articles on the timeline; for a lone article, its own changes. */
+function StoryComparison({ ids, article }: { ids: string[]; article: StoredArticle }) {
+  const history = useHistory(ids, article.updatedAt);
+  if (ids.length > 1) return <StoryWithHistory ids={ids} history={history} />;
+  const own = history.get(article.id);
+  if (!own?.changes.length) return null;
+  return (
+    <section aria-labelledby="versions-heading" class="compare-section" data-testid="timeline">
+      <h2 id="versions-heading" class="section-title">
+        {t('versionsHeading')}
+      </h2>
+      <Timeline
+        entries={[{ articleId: article.id, siteName: article.siteName, title: article.title, publishedAt: article.publishedAt, modifiedAt: article.modifiedAt, minutesAfterFirst: null }]}
+        history={history}
+        siteOf={() => article.siteName}
+      />
+    </section>
+  );
+}
+
+function StoryWithHistory({ ids, history }: { ids: string[]; history: Map<string, ArticleHistory> }) {
+  return <ComparisonView load={useComparison(ids)} history={history} />;
 }

@@ -4,20 +4,18 @@
  * the reader can check it where it was written. Page text is only ever
  * rendered as text.
  */
-import type { Comparison, SentenceRef, SharedStatement } from '../core/compare';
+import type { Comparison, SentenceRef, SharedStatement, TimelineEntry } from '../core/compare';
 import { t } from '../shared/i18n';
+import type { ArticleHistory } from '../shared/messages';
 import { Busy } from '../ui/Busy';
 import { formatDate, formatNumber } from '../ui/format';
+import { sentenceLink } from './links';
 import type { ComparisonLoad } from './useComparison';
+import { VersionChanges } from './VersionChanges';
 
 type Outlets = Map<string, { siteName: string; url: string }>;
 
-/** A link that opens the article scrolled to the sentence, in browsers that support text fragments. */
-export function sentenceLink(url: string, sentence: string): string {
-  const words = sentence.replace(/^[\s"“‘'(]+/, '').split(/\s+/).slice(0, 8).join(' ');
-  const encode = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
-  return `${url.split('#')[0]}#:~:text=${encode(words)}`;
-}
+export { sentenceLink };
 
 function SourceLinks({ refs, outlets }: { refs: SentenceRef[]; outlets: Outlets }) {
   return (
@@ -66,7 +64,8 @@ function Section({ id, title, count, children }: { id: string; title: string; co
   );
 }
 
-export function ComparisonView({ load }: { load: ComparisonLoad }) {
+/** `history` adds the changes the reader saw to the timeline; empty, the timeline shows publication times only. */
+export function ComparisonView({ load, history = new Map() }: { load: ComparisonLoad; history?: Map<string, ArticleHistory> }) {
   if (load.state === 'loading') {
     return <Busy label={t('compareLoading')} testId="comparison-loading" />;
   }
@@ -77,10 +76,10 @@ export function ComparisonView({ load }: { load: ComparisonLoad }) {
       </p>
     );
   }
-  return <Sections c={load.comparison} />;
+  return <Sections c={load.comparison} history={history} />;
 }
 
-function Sections({ c }: { c: Comparison }) {
+function Sections({ c, history }: { c: Comparison; history: Map<string, ArticleHistory> }) {
   const outlets: Outlets = new Map(c.outlets.map((o) => [o.articleId, { siteName: o.siteName, url: o.url }]));
   const siteOf = (id: string) => outlets.get(id)?.siteName ?? '';
   return (
@@ -194,20 +193,33 @@ function Sections({ c }: { c: Comparison }) {
       </Section>
 
       <Section id="timeline" title={t('timelineHeading')}>
-        <ol class="timeline">
-          {c.timeline.map((e) => (
-            <li key={e.articleId} data-testid="timeline-entry">
+        <Timeline entries={c.timeline} history={history} siteOf={siteOf} />
+      </Section>
+    </div>
+  );
+}
+
+/** When each outlet published and updated, and under each article the changes the reader saw in it. */
+export function Timeline({ entries, history, siteOf }: { entries: TimelineEntry[]; history: Map<string, ArticleHistory>; siteOf: (id: string) => string }) {
+  return (
+    <ol class="timeline">
+      {entries.map((e) => {
+        const seen = history.get(e.articleId);
+        return (
+          <li key={e.articleId} data-testid="timeline-entry">
+            <div class="timeline-row">
               <time dateTime={e.publishedAt ?? undefined}>{formatDate(e.publishedAt)}</time>
               <span class="pill">{siteOf(e.articleId)}</span>
               <span class="muted small">
                 {e.minutesAfterFirst === 0 ? t('timelineFirst') : e.minutesAfterFirst !== null ? `+${formatMinutes(e.minutesAfterFirst)}` : ''}
                 {e.modifiedAt && e.modifiedAt !== e.publishedAt ? ` · ${t('timelineUpdated', formatDate(e.modifiedAt))}` : ''}
               </span>
-            </li>
-          ))}
-        </ol>
-      </Section>
-    </div>
+            </div>
+            {seen && <VersionChanges changes={seen.changes} url={seen.url} siteName={seen.siteName} />}
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 
