@@ -67,15 +67,27 @@ export class LivePage {
   private poll: ReturnType<typeof setTimeout> | null = null;
   private pollDelay = POLL_FIRST_MS;
   private readonly opts: Required<LiveOptions>;
+  private readonly onHistory = () => this.checkAddress(true);
+  private readonly onClick = () => this.speedUpPolling();
 
   constructor(options: LiveOptions) {
     this.opts = { debounceMs: 600, maxWaitMs: 3_000, quietMs: 20_000, captureBudgetMs: 150, ...options };
-    const soon = () => this.checkAddress(true);
-    addEventListener('popstate', soon);
-    addEventListener('hashchange', soon);
+    addEventListener('popstate', this.onHistory);
+    addEventListener('hashchange', this.onHistory);
     // A click is how most single-page apps are told to navigate: look sooner for a while.
-    addEventListener('click', () => this.speedUpPolling(), { capture: true, passive: true });
+    addEventListener('click', this.onClick, { capture: true, passive: true });
     this.schedulePoll();
+  }
+
+  /** Stops following the page altogether. */
+  stop(): void {
+    this.stopWatching();
+    removeEventListener('popstate', this.onHistory);
+    removeEventListener('hashchange', this.onHistory);
+    removeEventListener('click', this.onClick, { capture: true });
+    for (const timer of [this.poll, this.debounce, this.quietTimer]) if (timer) clearTimeout(timer);
+    this.poll = this.debounce = this.quietTimer = null;
+    this.idle?.cancel();
   }
 
   /** Captures now and sends it, whatever was sent before: the reader asked. */

@@ -178,6 +178,8 @@ describe.each(BROWSERS)('live pages, revisits and pins in %s', (name) => {
       for (const width of [360, 600]) {
         await sidebar.setViewport({ width, height: 900 });
         await sidebar.bringToFront();
+        await sidebar.evaluate(() => scrollTo(0, 0));
+        await sidebar.screenshot({ path: `${SHOTS}/${name}-sidebar-top-${width}-${scheme}.png` });
         const timeline = await sidebar.$('[data-testid=timeline]');
         await timeline!.scrollIntoView();
         await sidebar.screenshot({ path: `${SHOTS}/${name}-sidebar-timeline-${width}-${scheme}.png` });

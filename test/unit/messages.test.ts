@@ -45,3 +45,15 @@ describe('parseEvent', () => {
     expect(parseEvent({ type: 'tab/get', tabId: 3 }).ok).toBe(false);
   });
 });
+
+describe('live captures and pins in the contract', () => {
+  it('accepts a capture with its visit and a pin of either kind, and refuses other kinds', () => {
+    const r = parseRequest({ type: 'capture/submit', article, visit: 'v-1' }, 'content');
+    expect(r.ok && r.value).toMatchObject({ visit: 'v-1' });
+    expect(parseRequest({ type: 'pin/add', articleId: 'a', kind: 'article' }, 'extension').ok).toBe(true);
+    expect(parseRequest({ type: 'pin/add', articleId: 'a' }, 'extension').ok).toBe(true);
+    expect(parseRequest({ type: 'pin/add', articleId: 'a', kind: 'everything' }, 'extension')).toEqual({ ok: false, error: 'kind: expected "story" or "article"' });
+    expect(parseRequest({ type: 'story/history', articleIds: ['a', 'b'] }, 'content').ok).toBe(false);
+    expect(parseRequest({ type: 'story/history', articleIds: ['a', 'b'] }, 'extension').ok).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CapturedArticle } from '../../src/core/article';
-import { getArticle, recentArticles, saveArticle } from '../../src/background/store/articles';
+import { articleChanges, getArticle, recentArticles, saveArticle, withoutVersions } from '../../src/background/store/articles';
 import { addPin, listPins, pinForArticle, removePin } from '../../src/background/store/pins';
 import { DB_VERSION, describeStorageError, openParallaxDB } from '../../src/background/store/schema';
 import { getSettings, updateSettings } from '../../src/background/store/settings';
@@ -74,5 +74,52 @@ describe('schema', () => {
     const err = describeStorageError(new DOMException('quota', 'QuotaExceededError'));
     expect(err.message).toMatch(/no room left/);
     expect(err.message).toMatch(/Nothing already saved was lost/);
+  });
+});
+
+describe('article versions in the store', () => {
+  const P1 = 'The council voted on Tuesday to close the Dunmore bridge for repairs after inspectors found cracks in two of its piers.';
+  const P2 = 'Engineers said the work would take at least six weeks and cost about two million pounds, paid from the roads budget.';
+  const v = (title: string, text: string, visit?: string) => ({ ...captured('https://a.example/1', title), text, ...(visit ? { visit } : {}) });
+
+  it('keeps the earlier version when a revisit changed the headline or text', async () => {
+    const db = await openParallaxDB();
+    await saveArticle(db, v('Bridge to close', P1, 'visit-1'), new Date('2026-01-01T00:00:00Z'));
+    const saved = await saveArticle(db, v('Bridge closes for six weeks', `${P1}\n\n${P2}`, 'visit-2'), new Date('2026-01-02T00:00:00Z'));
+    const record = (await getArticle(db, saved.id)) as typeof saved & { versions?: { title: string; text: string; seenAt: string }[] };
+    expect(record.title).toBe('Bridge closes for six weeks');
+    expect(record.versions).toHaveLength(1);
+    expect(record.versions![0]).toMatchObject({ title: 'Bridge to close', text: P1, seenAt: '2026-01-01T00:00:00.000Z' });
+    expect(articleChanges(record).map((c) => c.paragraphs.map((p) => p.kind))).toEqual([['added']]);
+    expect(withoutVersions(record)).not.toHaveProperty('versions');
+  });
+
+  it('makes no version of the page finishing its rendering in the same visit, nor of a cut-short capture', async () => {
+    const db = await openParallaxDB();
+    await saveArticle(db, v('Bridge to close', P1, 'visit-1'));
+    const late = await saveArticle(db, v('Bridge to close', `${P1}\n\n${P2}`, 'visit-1'));
+    expect(articleChanges(late)).toEqual([]);
+    const cut = await saveArticle(db, { ...v('Bridge', P1, 'visit-2'), truncated: true });
+    expect(articleChanges(cut)).toEqual([]);
+  });
+});
+
+describe('article pins beside story pins', () => {
+  it('pins an article and its story separately, and reads old story pins as stories', async () => {
+    const db = await openParallaxDB();
+    const base = { articleId: 'a1', title: 'T', siteName: 'S', url: 'https://s.example', publishedAt: null, relatedIds: [], pinnedAt: '2026-01-01T00:00:00Z' };
+    const story = await addPin(db, base);
+    const article = await addPin(db, { ...base, kind: 'article', pinnedAt: '2026-01-02T00:00:00Z' });
+    expect(story).toMatchObject({ kind: 'story', articleId: 'a1' });
+    expect(article).toMatchObject({ kind: 'article', articleId: 'a1' });
+    expect(article.id).not.toBe(story.id);
+    expect((await listPins(db)).map((p) => [p.kind, p.articleId])).toEqual([
+      ['article', 'a1'],
+      ['story', 'a1'],
+    ]);
+    expect((await pinForArticle(db, 'a1', 'article'))?.id).toBe(article.id);
+    expect(await removePin(db, article.id)).toBe(true);
+    expect(await pinForArticle(db, 'a1', 'article')).toBeUndefined();
+    expect((await pinForArticle(db, 'a1'))?.id).toBe(story.id);
   });
 });
