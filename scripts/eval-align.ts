@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/eval-align.ts`: how well the comparison lines up sentences
+ * `npx tsx scripts/eval-align.ts [--verbose yes]`: how well the comparison lines up sentences
  * that state the same fact, against the hand labels in lib/alignment-gold.ts.
  *
  * - side by side (alignPair, every pair of a story's outlets): precision =
@@ -16,6 +16,7 @@ import { captureDocument } from '../src/core/capture';
 import { alignPair, compareStory, sentencesOf, type CompareInput } from '../src/core/compare';
 import { sampleArticles, SITE_DIR } from '../src/demo/launch';
 import { GOLD } from './lib/alignment-gold';
+import { parseArgs } from './lib/args';
 
 type Key = string; // "outlet:index"
 
@@ -55,11 +56,16 @@ function partners(story: (typeof GOLD)[number], articles: CompareInput[]): Map<K
   return out;
 }
 
+const args = parseArgs(process.argv.slice(2), { verbose: 'no' });
+const verbose = args.verbose === 'yes';
+let textOf = (_k: Key) => '';
+
 function score(t: Tally, gold: Map<Key, Set<Key>>, pairs: [Key, Key][], outlets: Set<string>): void {
   const paired = new Map<Key, Set<Key>>();
   for (const [a, b] of pairs) {
     t.predicted++;
     if (gold.get(a)?.has(b)) t.correct++;
+    else if (verbose) console.log(`    wrong: ${textOf(a)}\n       <-> ${textOf(b)}`);
     (paired.get(a) ?? paired.set(a, new Set()).get(a)!).add(b);
     (paired.get(b) ?? paired.set(b, new Set()).get(b)!).add(a);
   }
@@ -69,12 +75,15 @@ function score(t: Tally, gold: Map<Key, Set<Key>>, pairs: [Key, Key][], outlets:
     if (!relevant.length) continue;
     t.labelled++;
     if (relevant.some((b) => paired.get(a)?.has(b))) t.found++;
+    else if (verbose) console.log(`    missed: ${textOf(a)}  [${paired.get(a)?.size ? `paired with ${textOf([...paired.get(a)!][0]!)}` : 'unpaired'}]`);
   }
 }
 
 for (const story of GOLD) {
   const articles = load(story.event);
   const gold = partners(story, articles);
+  const texts = new Map(articles.map((a) => [a.id, sentencesOf(a).map((s) => s.ref.text)]));
+  textOf = (k) => `${k} ${texts.get(k.split(':')[0]!)![Number(k.split(':')[1])]!.slice(0, 90)}`;
   const pair = tally();
   for (let i = 0; i < articles.length; i++) {
     for (let j = i + 1; j < articles.length; j++) {

@@ -7,7 +7,7 @@ import { extractEntities, extractQuotes } from '../analysis';
 import { compareFigures } from './figures';
 import { compareHeadlines } from './headlines';
 import { MIN_STATEMENT_TERMS, reportageText, sentencesOf, termsOf, type StorySentence } from './sentences';
-import { CLEARLY_SAME, cosine, cosineWithout, SAME_STATEMENT, weigh } from './similarity';
+import { CLEARLY_SAME, cosine, cosineWithout, fromDot, SAME_STATEMENT, weigh } from './similarity';
 import type { CompareInput, Comparison, OnlyHere, QuotedPerson, SentenceRef, SharedStatement, TimelineEntry, WireGroup } from './types';
 
 /** Sentences this alike are the same copy, not two reports of one fact. */
@@ -63,7 +63,7 @@ export function compareStory(articles: CompareInput[]): Comparison {
       }
     }
     for (const j of touched) {
-      const sim = dots[j]! / (weighted[i]!.norm * weighted[j]!.norm);
+      const sim = fromDot(dots[j]!, weighted[i]!, weighted[j]!);
       dots[j] = 0;
       const a = nodes[j]!.article;
       if ((best[i]!.get(a)?.[1] ?? 0) < sim) best[i]!.set(a, [j, sim]);

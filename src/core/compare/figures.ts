@@ -14,9 +14,14 @@ function kindClass(f: Figure): string {
   return f.kind;
 }
 
-/** Dates without a year compare on month and day; months alone on the month. */
-function keyOf(f: Figure): string {
-  return f.unit === 'month' ? `month:${f.value}` : figureKey(f);
+/**
+ * Dates without a year compare on month and day; months alone on the month; years on
+ * the year itself (the analysis key rounds large values to three digits, which would
+ * make 2015 and 2019 one figure).
+ */
+export function keyOf(f: Figure): string {
+  if (f.unit === 'month') return `month:${f.value}`;
+  return f.kind === 'year' ? `year:${f.value}` : figureKey(f);
 }
 
 export interface Located {

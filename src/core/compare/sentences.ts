@@ -3,8 +3,9 @@
  * place in its article (so the sidebar can point back to it), its content
  * terms and its figures.
  */
-import { extractFigures, figureKey, isContentTerm, normalizeTerm, sentences, tokenize, type Figure } from '../analysis';
+import { extractFigures, isContentTerm, normalizeTerm, sentences, tokenize, type Figure } from '../analysis';
 import { reportageParagraphs } from './boilerplate';
+import { keyOf } from './figures';
 import { canonicalTerm } from './synonyms';
 import type { CompareInput, SentenceRef } from './types';
 
@@ -18,6 +19,8 @@ export interface StorySentence {
   /** Offset in the article's reportage text (`reportageText`). */
   start: number;
   terms: Set<string>;
+  /** Terms of who is speaking ("Council President Delphine Aske said"): they tell whose statement it is, not what it says. */
+  attribution: Set<string>;
   figures: Figure[];
 }
 
@@ -31,6 +34,23 @@ function monthFigures(text: string): Figure[] {
   for (let m = MONTH_NOUN.exec(text); m; m = MONTH_NOUN.exec(text)) {
     const month = 'january february march april may june july august september october november december'.split(' ').indexOf(m[1]!.toLowerCase()) + 1;
     out.push({ kind: 'date', value: month * 100, unit: 'month', text: m[0], context: text, start: m.index, iso: `????-${String(month).padStart(2, '0')}` });
+  }
+  return out;
+}
+
+const SPEECH_VERB = '(?:said|says|say|told|tells|added|adds|stated|states|explained|announced|argued|warned|insisted|noted|wrote|declared|called|[Aa]ccording to)';
+const NAME_RUN = "(?:[\\p{Lu}][\\p{L}'’.-]*\\s+){0,5}[\\p{Lu}][\\p{L}'’.-]*";
+/** A name (with any title) before or after a verb of saying, an appositive allowed between. */
+const ATTRIBUTION = new RegExp(`(${NAME_RUN})(?:,\\s[^,"“”]{1,100})?,?\\s+${SPEECH_VERB}\\b|\\b${SPEECH_VERB}\\s+(${NAME_RUN})`, 'gu');
+
+/** The terms of a sentence's attribution: the speaker's name and the verb of saying. */
+export function attributionTerms(text: string, lang: string | null): Set<string> {
+  const out = new Set<string>();
+  ATTRIBUTION.lastIndex = 0;
+  for (let m = ATTRIBUTION.exec(text); m; m = ATTRIBUTION.exec(text)) {
+    const name = m[1] ?? m[2]!;
+    const verb = m[0].replace(name, '');
+    for (const t of termsOf(`${name} ${/\b(\p{L}+)\s*$/u.exec(verb)?.[1] ?? ''} ${/^\W*(\p{L}+)/u.exec(verb)?.[1] ?? ''}`, lang)) out.add(t);
   }
   return out;
 }
@@ -75,9 +95,13 @@ export function sentencesOf(article: CompareInput, body = reportageText(article)
     const text = s.text.trim();
     const figures = [...extractFigures(text), ...monthFigures(text)];
     const terms = termsOf(text, article.lang);
-    // A figure two sentences share is strong evidence they state the same thing.
-    for (const f of figures) terms.add(`#${f.unit === 'month' ? `month:${f.value}` : figureKey(f)}`);
-    out.push({ ref: { articleId: article.id, index: out.length, text }, start: s.start, terms, figures });
+    // A figure two sentences share is strong evidence they state the same thing; two values of one
+    // kind of quantity ("75 firefighters", "90 firefighters") are weaker evidence, and rivals belong side by side.
+    for (const f of figures) {
+      terms.add(`#${keyOf(f)}`);
+      terms.add(`#~${f.kind}:${f.unit}`);
+    }
+    out.push({ ref: { articleId: article.id, index: out.length, text }, start: s.start, terms, attribution: attributionTerms(text, article.lang), figures });
   }
   return out;
 }

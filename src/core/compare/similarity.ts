@@ -11,6 +11,9 @@ export const SAME_STATEMENT = 0.25;
 /** Above this, a link needs no confirmation from the other side's best match. */
 export const CLEARLY_SAME = 0.55;
 
+/** How much a term of the attribution counts against one of the statement itself. */
+const ATTRIBUTION_WEIGHT = 0.3;
+
 export interface Weighted {
   weights: Map<string, number>;
   norm: number;
@@ -24,7 +27,7 @@ export function weigh(all: StorySentence[]): Weighted[] {
     const weights = new Map<string, number>();
     let sum = 0;
     for (const t of s.terms) {
-      const w = Math.log(1 + n / df.get(t)!);
+      const w = Math.log(1 + n / df.get(t)!) * (s.attribution.has(t) ? ATTRIBUTION_WEIGHT : 1);
       weights.set(t, w);
       sum += w * w;
     }
@@ -40,7 +43,12 @@ export function cosine(a: Weighted, b: Weighted): number {
     const v = large.weights.get(t);
     if (v) dot += w * v;
   }
-  return dot / (a.norm * b.norm);
+  return fromDot(dot, a, b);
+}
+
+/** Cosine from the dot product of two sentences' weights. */
+export function fromDot(dot: number, a: Weighted, b: Weighted): number {
+  return a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
 }
 
 /** Cosine that ignores figure terms ("#…"): how alike two sentences are apart from their numbers. */
