@@ -82,9 +82,11 @@ export function compareStory(articles: CompareInput[]): Comparison {
   const reports = nextReport;
 
   const groups = new Groups(nodes.length);
+  // A sentence of a few words ("Our crews did that.") is alike too many others to stand for a shared fact.
+  const saysEnough = (i: number) => nodes[i]!.s.terms.size - nodes[i]!.s.attribution.size >= MIN_STATEMENT_TERMS;
   best.forEach((byArticle, i) => {
     for (const [, [j, sim]] of byArticle) {
-      if (sim < SAME_STATEMENT) continue;
+      if (sim < SAME_STATEMENT || !saysEnough(i) || !saysEnough(j)) continue;
       const mutual = best[j]!.get(nodes[i]!.article)?.[0] === i;
       if (mutual || sim >= CLEARLY_SAME) groups.join(i, j);
     }

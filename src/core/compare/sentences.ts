@@ -38,28 +38,59 @@ function monthFigures(text: string): Figure[] {
   return out;
 }
 
-const SPEECH_VERB = '(?:said|says|say|told|tells|added|adds|stated|states|explained|announced|argued|warned|insisted|noted|wrote|declared|called|[Aa]ccording to)';
-const NAME_RUN = "(?:[\\p{Lu}][\\p{L}'’.-]*\\s+){0,5}[\\p{Lu}][\\p{L}'’.-]*";
+const SPEECH_VERB = '(?:(?:has|had|have)\\s+)?(?:said|says|say|told|tells|added|adds|stated|states|explained|announced|argued|warned|insisted|noted|wrote|declared|called|[Aa]ccording to)';
+/** Lower-case titles that stand inside a speaker's name ("mill general manager Lionel Brandt"). */
+const TITLE_WORD = '(?:general|deputy|senior|chief|executive|manager|director|president|chair|chairman|chairwoman|spokesman|spokeswoman|spokesperson|officer|official|commissioner|councillor|councilor|secretary|minister|mayor|coordinator|analyst|economist|professor|head|leader)';
+const NAME_RUN = `(?:(?:[\\p{Lu}][\\p{L}'’.-]*|${TITLE_WORD})\\s+){0,6}[\\p{Lu}][\\p{L}'’.-]*`;
 /** A name (with any title) before or after a verb of saying, an appositive allowed between. */
-const ATTRIBUTION = new RegExp(`(${NAME_RUN})(?:,\\s[^,"“”]{1,100})?,?\\s+${SPEECH_VERB}\\b|\\b${SPEECH_VERB}\\s+(${NAME_RUN})`, 'gu');
+const ATTRIBUTION = new RegExp(
+  `(${NAME_RUN})(?:,\\s[^,"“”]{1,100})?,?\\s+(${SPEECH_VERB})\\b|\\b(${SPEECH_VERB})\\s+(?:\\p{Ll}+\\s+)?(${NAME_RUN})`,
+  'gu',
+);
 
 /** The terms of a sentence's attribution: the speaker's name and the verb of saying. */
 export function attributionTerms(text: string, lang: string | null): Set<string> {
   const out = new Set<string>();
   ATTRIBUTION.lastIndex = 0;
   for (let m = ATTRIBUTION.exec(text); m; m = ATTRIBUTION.exec(text)) {
-    const name = m[1] ?? m[2]!;
-    const verb = m[0].replace(name, '');
-    for (const t of termsOf(`${name} ${/\b(\p{L}+)\s*$/u.exec(verb)?.[1] ?? ''} ${/^\W*(\p{L}+)/u.exec(verb)?.[1] ?? ''}`, lang)) out.add(t);
+    for (const t of termsOf(`${m[1] ?? m[4]} ${m[2] ?? m[3]}`, lang)) out.add(t);
   }
   return out;
+}
+
+/** Words too common in speech and narration to tie two sentences to one fact ("every", "tonight", "goes up"). */
+const WEAK = new Set('every go goe went gone get got make made come came thing lot tonight today yesterday just still also even much many well back way'.split(' '));
+
+const SMALL_NUMBERS = 'one two three four five six seven eight nine ten eleven twelve'.split(' ');
+/** "400 people": the analysis leaves "people" uncounted as too vague a noun, but reports of one event count the same people. */
+const PEOPLE = /\b(\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s(people|persons)\b/gi;
+
+function peopleFigures(text: string): Figure[] {
+  const out: Figure[] = [];
+  PEOPLE.lastIndex = 0;
+  for (let m = PEOPLE.exec(text); m; m = PEOPLE.exec(text)) {
+    const word = SMALL_NUMBERS.indexOf(m[1]!.toLowerCase()) + 1;
+    const value = word || Number(m[1]!.replace(/,/g, ''));
+    out.push({ kind: 'count', value, unit: 'people', text: m[0], context: text, start: m.index });
+  }
+  return out;
+}
+
+/** The figures of one sentence as the comparison reads them: cents are money ("50 cents" is "$0.50"). */
+export function figuresOf(text: string): Figure[] {
+  const found = [...extractFigures(text), ...monthFigures(text)];
+  const taken = (start: number) => found.some((f) => start >= f.start && start < f.start + f.text.length);
+  for (const f of peopleFigures(text)) if (!taken(f.start)) found.push(f);
+  return found
+    .map((f): Figure => (f.kind === 'count' && /^cents?$/.test(f.unit) ? { ...f, kind: 'money', value: f.value / 100, unit: 'usd' } : f))
+    .sort((a, b) => a.start - b.start);
 }
 
 export function termsOf(text: string, lang: string | null): Set<string> {
   const terms = new Set<string>();
   for (const token of tokenize(text, lang)) {
     const term = normalizeTerm(token.text, lang);
-    if (isContentTerm(term)) terms.add(folded(term, lang));
+    if (isContentTerm(term) && !WEAK.has(term)) terms.add(folded(term, lang));
   }
   return terms;
 }
@@ -93,13 +124,13 @@ export function sentencesOf(article: CompareInput, body = reportageText(article)
   for (const s of sentences(body, article.lang)) {
     if (out.length >= MAX_SENTENCES) break;
     const text = s.text.trim();
-    const figures = [...extractFigures(text), ...monthFigures(text)];
+    const figures = figuresOf(text);
     const terms = termsOf(text, article.lang);
-    // A figure two sentences share is strong evidence they state the same thing; two values of one
-    // kind of quantity ("75 firefighters", "90 firefighters") are weaker evidence, and rivals belong side by side.
+    // A figure two sentences share is strong evidence they state the same thing; two counts of one
+    // thing ("75 firefighters", "90 firefighters") are weaker evidence, and rivals belong side by side.
     for (const f of figures) {
       terms.add(`#${keyOf(f)}`);
-      terms.add(`#~${f.kind}:${f.unit}`);
+      if (f.kind === 'count') terms.add(`#~${keyOf({ ...f, value: 0 })}`);
     }
     out.push({ ref: { articleId: article.id, index: out.length, text }, start: s.start, terms, attribution: attributionTerms(text, article.lang), figures });
   }

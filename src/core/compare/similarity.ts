@@ -23,11 +23,15 @@ export function weigh(all: StorySentence[]): Weighted[] {
   const df = new Map<string, number>();
   for (const s of all) for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1);
   const n = all.length;
+  // A speaker's name counts for little wherever it appears: what two sentences say about someone
+  // makes them one statement, not that both name them.
+  const speakers = new Set<string>();
+  for (const s of all) for (const t of s.attribution) speakers.add(t);
   return all.map((s) => {
     const weights = new Map<string, number>();
     let sum = 0;
     for (const t of s.terms) {
-      const w = Math.log(1 + n / df.get(t)!) * (s.attribution.has(t) ? ATTRIBUTION_WEIGHT : 1);
+      const w = Math.log(1 + n / df.get(t)!) * (speakers.has(t) ? ATTRIBUTION_WEIGHT : 1);
       weights.set(t, w);
       sum += w * w;
     }
