@@ -21,6 +21,8 @@ export interface StorySentence {
   terms: Set<string>;
   /** Terms of who is speaking ("Council President Delphine Aske said"): they tell whose statement it is, not what it says. */
   attribution: Set<string>;
+  /** The terms of speakers' full names among them. */
+  speakers: Set<string>;
   figures: Figure[];
 }
 
@@ -38,24 +40,31 @@ function monthFigures(text: string): Figure[] {
   return out;
 }
 
-const SPEECH_VERB = '(?:(?:has|had|have)\\s+)?(?:said|says|say|told|tells|added|adds|stated|states|explained|announced|argued|warned|insisted|noted|wrote|declared|called|[Aa]ccording to)';
+const SPEECH_VERB = '(?:(?:has|had|have)\\s+)?(?:said|says|say|told|tells|added|adds|stated|states|explained|announced|argued|warned|insisted|noted|wrote|declared|called)';
 /** Lower-case titles that stand inside a speaker's name ("mill general manager Lionel Brandt"). */
 const TITLE_WORD = '(?:general|deputy|senior|chief|executive|manager|director|president|chair|chairman|chairwoman|spokesman|spokeswoman|spokesperson|officer|official|commissioner|councillor|councilor|secretary|minister|mayor|coordinator|analyst|economist|professor|head|leader)';
 const NAME_RUN = `(?:(?:[\\p{Lu}][\\p{L}'’.-]*|${TITLE_WORD})\\s+){0,6}[\\p{Lu}][\\p{L}'’.-]*`;
 /** A name (with any title) before or after a verb of saying, an appositive allowed between. */
 const ATTRIBUTION = new RegExp(
-  `(${NAME_RUN})(?:,\\s[^,"“”]{1,100})?,?\\s+(${SPEECH_VERB})\\b|\\b(${SPEECH_VERB})\\s+(?:\\p{Ll}+\\s+)?(${NAME_RUN})`,
+  `(${NAME_RUN})(?:,\\s[^,"“”]{1,100})?,?\\s+(${SPEECH_VERB})\\b|\\b(${SPEECH_VERB}|[Aa]ccording to)\\s+(?:\\p{Ll}+\\s+)?(${NAME_RUN})`,
   'gu',
 );
 
-/** The terms of a sentence's attribution: the speaker's name and the verb of saying. */
-export function attributionTerms(text: string, lang: string | null): Set<string> {
-  const out = new Set<string>();
+/**
+ * The terms of a sentence's attribution (the speaker's name and the verb of
+ * saying), and among them the terms of full names ("Delphine Aske", not
+ * "China" or "Reuters"), which name a person wherever else they appear.
+ */
+export function attributionTerms(text: string, lang: string | null): { terms: Set<string>; names: Set<string> } {
+  const terms = new Set<string>();
+  const names = new Set<string>();
   ATTRIBUTION.lastIndex = 0;
   for (let m = ATTRIBUTION.exec(text); m; m = ATTRIBUTION.exec(text)) {
-    for (const t of termsOf(`${m[1] ?? m[4]} ${m[2] ?? m[3]}`, lang)) out.add(t);
+    const name = m[1] ?? m[4]!;
+    for (const t of termsOf(`${name} ${m[2] ?? m[3]}`, lang)) terms.add(t);
+    if (/\p{Lu}\S*\s+\p{Lu}/u.test(name)) for (const t of termsOf(name, lang)) names.add(t);
   }
-  return out;
+  return { terms, names };
 }
 
 /** Words too common in speech and narration to tie two sentences to one fact ("every", "tonight", "goes up"). */
@@ -119,6 +128,11 @@ export function reportageText(article: CompareInput): string {
   return reportageParagraphs(article.text).join('\n');
 }
 
+function attribution(text: string, lang: string | null): { attribution: Set<string>; speakers: Set<string> } {
+  const { terms, names } = attributionTerms(text, lang);
+  return { attribution: terms, speakers: names };
+}
+
 export function sentencesOf(article: CompareInput, body = reportageText(article)): StorySentence[] {
   const out: StorySentence[] = [];
   for (const s of sentences(body, article.lang)) {
@@ -132,7 +146,7 @@ export function sentencesOf(article: CompareInput, body = reportageText(article)
       terms.add(`#${keyOf(f)}`);
       if (f.kind === 'count') terms.add(`#~${keyOf({ ...f, value: 0 })}`);
     }
-    out.push({ ref: { articleId: article.id, index: out.length, text }, start: s.start, terms, attribution: attributionTerms(text, article.lang), figures });
+    out.push({ ref: { articleId: article.id, index: out.length, text }, start: s.start, terms, ...attribution(text, article.lang), figures });
   }
   return out;
 }

@@ -26,12 +26,12 @@ export function weigh(all: StorySentence[]): Weighted[] {
   // A speaker's name counts for little wherever it appears: what two sentences say about someone
   // makes them one statement, not that both name them.
   const speakers = new Set<string>();
-  for (const s of all) for (const t of s.attribution) speakers.add(t);
+  for (const s of all) for (const t of s.speakers) speakers.add(t);
   return all.map((s) => {
     const weights = new Map<string, number>();
     let sum = 0;
     for (const t of s.terms) {
-      const w = Math.log(1 + n / df.get(t)!) * (speakers.has(t) ? ATTRIBUTION_WEIGHT : 1);
+      const w = Math.log(1 + n / df.get(t)!) * (speakers.has(t) || s.attribution.has(t) ? ATTRIBUTION_WEIGHT : 1);
       weights.set(t, w);
       sum += w * w;
     }
