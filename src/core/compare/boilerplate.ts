@@ -20,6 +20,9 @@ const FURNITURE = [
   /^all rights reserved|^©|^copyright\b/i,
 ];
 
+/** A line crediting the quote above it. */
+const CREDIT = /^[—–]\s*[\p{Lu}][\p{L}'’.-]+\s+[\p{Lu}].{0,100}$/u;
+
 /** Ends like a sentence (closing quotes and brackets allowed). */
 const SENTENCE_END = /[.!?…]["”’)\]]*\s*$/;
 
@@ -51,6 +54,11 @@ export function reportageParagraphs(text: string): string[] {
     const p = paragraphs[i]!;
     if (TRAILING_OPENERS.test(p) && (isHeadingLike(p) || p.length < 80)) {
       if (i >= paragraphs.length / 2) break;
+      continue;
+    }
+    // "— Colette Mbeki, home health aide" under a quote set apart credits that quote: keep it with it.
+    if (CREDIT.test(p) && /["”]$/.test(kept.at(-1) ?? '')) {
+      kept[kept.length - 1] += ` ${p}`;
       continue;
     }
     if (isFurniture(p) || isHeadingLike(p)) continue;

@@ -43,10 +43,10 @@ function monthFigures(text: string): Figure[] {
 const SPEECH_VERB = '(?:(?:has|had|have)\\s+)?(?:said|says|say|told|tells|added|adds|stated|states|explained|announced|argued|warned|insisted|noted|wrote|declared|called)';
 /** Lower-case titles that stand inside a speaker's name ("mill general manager Lionel Brandt"). */
 const TITLE_WORD = '(?:general|deputy|senior|chief|executive|manager|director|president|chair|chairman|chairwoman|spokesman|spokeswoman|spokesperson|officer|official|commissioner|councillor|councilor|secretary|minister|mayor|coordinator|analyst|economist|professor|head|leader)';
-const NAME_RUN = `(?:(?:[\\p{Lu}][\\p{L}'’.-]*|${TITLE_WORD})\\s+){0,6}[\\p{Lu}][\\p{L}'’.-]*`;
+const NAME_RUN = `(?:(?:[\\p{Lu}][\\p{L}'’.-]*|${TITLE_WORD})[^\\S\\n]+){0,6}[\\p{Lu}][\\p{L}'’.-]*`;
 /** A name (with any title) before or after a verb of saying, an appositive allowed between. */
 const ATTRIBUTION = new RegExp(
-  `(${NAME_RUN})(?:,\\s[^,"“”]{1,100})?,?\\s+(${SPEECH_VERB})\\b|\\b(${SPEECH_VERB}|[Aa]ccording to)\\s+(?:\\p{Ll}+\\s+)?(${NAME_RUN})`,
+  `(${NAME_RUN})(?:,\\s[^,"“”]{1,100}){0,2},?\\s+(${SPEECH_VERB})\\b|\\b(${SPEECH_VERB}|[Aa]ccording to)\\s+(?:\\p{Ll}+\\s+)?(${NAME_RUN})`,
   'gu',
 );
 
@@ -65,6 +65,17 @@ export function attributionTerms(text: string, lang: string | null): { terms: Se
     if (/\p{Lu}\S*\s+\p{Lu}/u.test(name)) for (const t of termsOf(name, lang)) names.add(t);
   }
   return { terms, names };
+}
+
+/** The people a text names as speakers, in full where it gives them in full ("Council President Delphine Aske"). */
+export function speakerNames(text: string): string[] {
+  const names = new Set<string>();
+  ATTRIBUTION.lastIndex = 0;
+  for (let m = ATTRIBUTION.exec(text); m; m = ATTRIBUTION.exec(text)) {
+    const name = (m[1] ?? m[4]!).replace(/^(?:The|A|An|But|And|In|On|At|As|When|While)\s+/, '');
+    if (/^\p{Lu}/u.test(name)) names.add(name);
+  }
+  return [...names];
 }
 
 /** Words too common in speech and narration to tie two sentences to one fact ("every", "tonight", "goes up"). */
