@@ -18,6 +18,13 @@ const FURNITURE = [
   /^(?:click|tap) here\b/i,
   /\b(?:subscribe|sign up) (?:to|for) (?:our|the) .*newsletter/i,
   /^all rights reserved|^©|^copyright\b/i,
+  // Editors' notes about the article itself, not the event.
+  /^(?:update[ds]?\b[^:]{0,30}:\s*)?this (?:story|article|report|post) (?:has been|was) (?:updated|corrected|amended|changed)\b/i,
+  /^(?:correction|clarification|editor['’]?s note)s?\s*[:—–-]/i,
+  /^\(?(?:additional )?(?:reporting|writing|editing) by\b/i,
+  // Funding and independence disclosures.
+  /\b(?:receives|is supported by|gets) (?:funding|support|grants?|donations) from\b/i,
+  /\b(?:role|say|influence) (?:in|over) (?:our|its) (?:coverage|journalism|reporting|editorial)/i,
 ];
 
 /** A line crediting the quote above it. */
