@@ -91,14 +91,15 @@ export function compareFigures(
       const cls = `${l.figure.kind === 'count' ? (oneCountEach ? 'count' : `count:${l.figure.unit}`) : kindClass(l.figure)}:${roleOf(l.figure, l.sentence) ?? ''}`;
       byClass.set(cls, [...(byClass.get(cls) ?? []), l]);
     }
-    for (const group of byClass.values()) {
+    for (const candidates of byClass.values()) {
+      // A value that can be true alongside every other ("more than 300" beside 340 and about 400) disputes nothing.
+      const group = candidates.filter((x) => candidates.some((y) => keyOf(y.figure) !== keyOf(x.figure) && !compatible(x, y)));
       const keys = [...new Set(group.map((l) => keyOf(l.figure)))];
       const articlesInGroup = new Set(group.map((l) => l.article));
       if (keys.length < 2 || articlesInGroup.size < 2) continue;
       // A sentence giving several figures of one kind ("from $2.25 to $2.75") pairs them with no way to tell which is which.
       if (articlesInGroup.size !== group.length) continue;
       if (!plausiblyOneQuantity(group.map((l) => l.figure))) continue;
-      if (group.every((x) => group.every((y) => compatible(x, y)))) continue;
       // Rivals only when each value has a report that does not also give the other anywhere.
       const rivals = keys.some((a) => keys.some((b) => a !== b && differsFrom(reportsOf(a), reportsOf(b)) && differsFrom(reportsOf(b), reportsOf(a))));
       const id = keys.sort().join('|');
