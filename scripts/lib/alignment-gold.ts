@@ -3,9 +3,10 @@
  * articles are the project's own fiction, under src/demo/site). Each fact
  * lists, per outlet folder, fragments of the sentences that state it; two
  * sentences of different outlets that state one fact should be aligned.
- * Labelled by reading the articles, before any tuning: a sentence stating
- * two facts appears under both. The fare story was used while tuning, the
- * Brackenmoor story only to check that what was tuned carries over.
+ * Labelled by reading the articles: a sentence stating two facts appears
+ * under both. The fare story was used while tuning; the Brackenmoor story
+ * was labelled before tuning and only measured; the Fennick Falls story was
+ * labelled after tuning and never tuned on.
  */
 export interface GoldStory {
   event: string;
@@ -57,6 +58,28 @@ export const GOLD: GoldStory[] = [
       { 'civic-bulletin': ['shelter-in-place advisory'], 'harbor-ledger': ['keep their windows shut'], 'meridian-wire': ['monitoring air quality'] },
       { 'civic-bulletin': ['whether the way material was stored'], 'meridian-wire': ['how the material was stored'] },
       { 'civic-bulletin': ['same yard where', 'began in the same north yard'], 'harbor-ledger': ['north storage yard'], 'kestrel-courier': ["burned through the plant's outdoor"] },
+    ],
+  },
+  {
+    event: 'fennick-falls-plant-fire',
+    role: 'check',
+    facts: [
+      { 'harbor-ledger': ['warehouse is a loss', "started in the mill's finished-goods"], 'kestrel-courier': ['Fire tore through the finished-goods'], 'meridian-wire': ['A fire swept through a warehouse'] },
+      { 'harbor-ledger': ['About 50 workers'], 'kestrel-courier': ['All 64 workers'], 'meridian-wire': ['forcing about 60 workers', 'No mill workers were hurt', 'all of our team members are safe'] },
+      { 'harbor-ledger': ['About 50 workers'], 'kestrel-courier': ['Fire tore through the finished-goods'], 'meridian-wire': ['forcing about 60 workers', 'evacuation order for homes'] },
+      { 'harbor-ledger': ['One firefighter was hurt'], 'kestrel-courier': ['firefighter broke his wrist'], 'meridian-wire': ['One firefighter suffered', 'forcing about 60 workers'] },
+      { 'harbor-ledger': ['paper machines, housed'], 'kestrel-courier': ["houses the mill's two paper machines"] },
+      { 'harbor-ledger': ['Dorrance employs 175'], 'kestrel-courier': ['Dorrance employs about 180'], 'meridian-wire': ['mill employs about 180'] },
+      { 'harbor-ledger': ['since just after the Second World War'], 'meridian-wire': ['founded in 1946'] },
+      { 'harbor-ledger': ['workers would continue to be paid'], 'kestrel-courier': ['all employees would be paid'] },
+      { 'harbor-ledger': ['"packed tight"'], 'kestrel-courier': ['packed tight to the ceiling'] },
+      { 'harbor-ledger': ['under investigation by the state fire'], 'kestrel-courier': ['begin investigating the cause'], 'meridian-wire': ['will investigate the cause'] },
+      { 'harbor-ledger': ['monitoring runoff'], 'meridian-wire': ['Runoff from the firefighting effort'] },
+      { 'harbor-ledger': ['shortly after 2 p.m.'], 'kestrel-courier': ['first call came in at 2:14'], 'meridian-wire': ['broke out at about 2:15'] },
+      { 'kestrel-courier': ['Seven departments answered'], 'meridian-wire': ['Crews from six fire departments'] },
+      { 'kestrel-courier': ['declared under control at about 7', 'keeping it out of the main mill'], 'meridian-wire': ['contained to the warehouse', "We've got it boxed in"] },
+      { 'kestrel-courier': ['Around 20 people had gone to a shelter'], 'meridian-wire': ['A shelter was opened'] },
+      { 'kestrel-courier': ['allowed back into their homes'], 'meridian-wire': ['evacuation order for homes'] },
     ],
   },
 ];

@@ -6,7 +6,7 @@
 import { extractEntities, extractQuotes } from '../analysis';
 import { compareFigures } from './figures';
 import { compareHeadlines } from './headlines';
-import { MIN_STATEMENT_TERMS, reportageText, sentencesOf, speakerNames, termsOf, type StorySentence } from './sentences';
+import { MIN_STATEMENT_TERMS, reportageText, saysEnough, sentencesOf, speakerNames, termsOf, type StorySentence } from './sentences';
 import { CLEARLY_SAME, cosine, cosineWithout, fromDot, SAME_STATEMENT, weigh } from './similarity';
 import type { CompareInput, Comparison, OnlyHere, QuotedPerson, SentenceRef, SharedStatement, TimelineEntry, WireGroup } from './types';
 
@@ -82,11 +82,9 @@ export function compareStory(articles: CompareInput[]): Comparison {
   const reports = nextReport;
 
   const groups = new Groups(nodes.length);
-  // A sentence of a few words ("Our crews did that.") is alike too many others to stand for a shared fact.
-  const saysEnough = (i: number) => nodes[i]!.s.terms.size - nodes[i]!.s.attribution.size >= MIN_STATEMENT_TERMS;
   best.forEach((byArticle, i) => {
     for (const [, [j, sim]] of byArticle) {
-      if (sim < SAME_STATEMENT || !saysEnough(i) || !saysEnough(j)) continue;
+      if (sim < SAME_STATEMENT || !saysEnough(nodes[i]!.s) || !saysEnough(nodes[j]!.s)) continue;
       const mutual = best[j]!.get(nodes[i]!.article)?.[0] === i;
       if (mutual || sim >= CLEARLY_SAME) groups.join(i, j);
     }

@@ -3,14 +3,8 @@
  * thing, each word that the other sentence lacks marked, and the sentences
  * only one of them has kept in reading order between the pairs.
  */
-import { MIN_STATEMENT_TERMS, sentencesOf, wordTerm, type StorySentence } from './sentences';
+import { saysEnough, sentencesOf, wordTerm, type StorySentence } from './sentences';
 import { cosine, SAME_STATEMENT, weigh } from './similarity';
-
-/**
- * Pairing best matches first, one partner each, is stricter than grouping a
- * story's statements, so a pair may be a little less alike.
- */
-const PAIRED = SAME_STATEMENT - 0.03;
 import type { CompareInput, SentenceRef } from './types';
 
 
@@ -64,7 +58,7 @@ export function alignPair(a: CompareInput, b: CompareInput): PairAlignment {
   wl.forEach((x, i) =>
     wr.forEach((y, j) => {
       const sim = cosine(x, y);
-      if (sim >= PAIRED && Math.min(left[i]!.terms.size, right[j]!.terms.size) >= MIN_STATEMENT_TERMS) candidates.push({ i, j, sim });
+      if (sim >= SAME_STATEMENT && saysEnough(left[i]!) && saysEnough(right[j]!)) candidates.push({ i, j, sim });
     }),
   );
   candidates.sort((x, y) => y.sim - x.sim);

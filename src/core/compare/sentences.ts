@@ -11,6 +11,11 @@ import type { CompareInput, SentenceRef } from './types';
 
 /** Fewer content words than this and a sentence says too little to be a fact on its own. */
 export const MIN_STATEMENT_TERMS = 4;
+/** Whether a sentence says enough, apart from who says it, to stand for a fact ("Our crews did that." does not). */
+export function saysEnough(s: StorySentence): boolean {
+  return s.terms.size - s.attribution.size >= MIN_STATEMENT_TERMS;
+}
+
 /** Only the start of a very long report is compared: the story is told early and the sidebar must stay fast. */
 const MAX_SENTENCES = 120;
 
@@ -144,6 +149,8 @@ function attribution(text: string, lang: string | null): { attribution: Set<stri
   return { attribution: terms, speakers: names };
 }
 
+const TALLY = /(?<![\d.,/-])(\d{1,2})[-–](\d{1,2})(?![\d.,/-])/g;
+
 export function sentencesOf(article: CompareInput, body = reportageText(article)): StorySentence[] {
   const out: StorySentence[] = [];
   for (const s of sentences(body, article.lang)) {
@@ -156,7 +163,11 @@ export function sentencesOf(article: CompareInput, body = reportageText(article)
     for (const f of figures) {
       terms.add(`#${keyOf(f)}`);
       if (f.kind === 'count') terms.add(`#~${keyOf({ ...f, value: 0 })}`);
+      // Sums and shares near each other ("roughly $4 million", "about $4.1 million") are one order of the same thing.
+      else if ((f.kind === 'money' || f.kind === 'percent') && f.value > 0) terms.add(`#~${f.kind}:${f.unit}:${Number(f.value.toPrecision(1))}`);
     }
+    // A tally ("voted 7-4", "won 3-1") is as telling as a figure.
+    for (const m of text.matchAll(TALLY)) terms.add(`#${m[1]}-${m[2]}`);
     out.push({ ref: { articleId: article.id, index: out.length, text }, start: s.start, terms, ...attribution(text, article.lang), figures });
   }
   return out;

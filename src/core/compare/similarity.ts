@@ -7,7 +7,7 @@
 import type { StorySentence } from './sentences';
 
 /** Two sentences at least this similar say the same thing. */
-export const SAME_STATEMENT = 0.25;
+export const SAME_STATEMENT = 0.22;
 /** Above this, a link needs no confirmation from the other side's best match. */
 export const CLEARLY_SAME = 0.55;
 
