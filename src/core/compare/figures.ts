@@ -180,7 +180,7 @@ const RELATED_CONTEXT = 0.12;
  */
 const RELATED_AMOUNT_CONTEXT = 0.2;
 /** Small counts ("two firefighters were treated", "four firefighters arrived") are too often different facts. */
-const MIN_COUNT = 5;
+export const MIN_COUNT = 5;
 
 /** What a figure counts or measures, in a form two reports share; null for figures not worth comparing. */
 function comparableUnit(f: Figure): string | null {

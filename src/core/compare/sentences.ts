@@ -5,7 +5,7 @@
  */
 import { extractFigures, isContentTerm, normalizeTerm, sentences, tokenize, type Figure } from '../analysis';
 import { reportageParagraphs } from './boilerplate';
-import { keyOf } from './figures';
+import { keyOf, MIN_COUNT } from './figures';
 import { canonicalTerm } from './synonyms';
 import type { CompareInput, SentenceRef } from './types';
 
@@ -55,6 +55,9 @@ const ATTRIBUTION = new RegExp(
   'gu',
 );
 
+/** A speaker named by one of these is a body ("Orrin County Health Department"), whose name is also what its statements are about. */
+const BODY_WORD = /\b(?:Department|Ministry|Office|Council|Commission|Committee|Company|Group|Agency|Authority|Board|Bureau|Service|Police|Court|Government|Administration|University|Institute|Association|Union|Party|Bank|Corporation|Inc|Ltd|Center|Centre|House)\b/;
+
 /**
  * The terms of a sentence's attribution (the speaker's name and the verb of
  * saying), and among them the terms of full names ("Delphine Aske", not
@@ -67,7 +70,7 @@ export function attributionTerms(text: string, lang: string | null): { terms: Se
   for (let m = ATTRIBUTION.exec(text); m; m = ATTRIBUTION.exec(text)) {
     const name = m[1] ?? m[4]!;
     for (const t of termsOf(`${name} ${m[2] ?? m[3]}`, lang)) terms.add(t);
-    if (/\p{Lu}\S*\s+\p{Lu}/u.test(name)) for (const t of termsOf(name, lang)) names.add(t);
+    if (/\p{Lu}\S*\s+\p{Lu}/u.test(name) && !BODY_WORD.test(name)) for (const t of termsOf(name, lang)) names.add(t);
   }
   return { terms, names };
 }
@@ -162,7 +165,9 @@ export function sentencesOf(article: CompareInput, body = reportageText(article)
     // thing ("75 firefighters", "90 firefighters") are weaker evidence, and rivals belong side by side.
     for (const f of figures) {
       terms.add(`#${keyOf(f)}`);
-      if (f.kind === 'count') terms.add(`#~${keyOf({ ...f, value: 0 })}`);
+      if (f.kind === 'count') {
+        if (f.value >= MIN_COUNT) terms.add(`#~${keyOf({ ...f, value: 0 })}`);
+      }
       // Sums and shares near each other ("roughly $4 million", "about $4.1 million") are one order of the same thing.
       else if ((f.kind === 'money' || f.kind === 'percent') && f.value > 0) terms.add(`#~${f.kind}:${f.unit}:${Number(f.value.toPrecision(1))}`);
     }
