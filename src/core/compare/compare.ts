@@ -6,7 +6,7 @@
 import { extractEntities, extractQuotes } from '../analysis';
 import { compareFigures } from './figures';
 import { compareHeadlines } from './headlines';
-import { MIN_STATEMENT_TERMS, reportageText, saysEnough, sentencesOf, speakerNames, termsOf, type StorySentence } from './sentences';
+import { isBodyName, MIN_STATEMENT_TERMS, reportageText, saysEnough, sentencesOf, speakerNames, termsOf, type StorySentence } from './sentences';
 import { CLEARLY_SAME, cosine, cosineWithout, fromDot, SAME_STATEMENT, weigh } from './similarity';
 import type { CompareInput, Comparison, OnlyHere, QuotedPerson, SentenceRef, SharedStatement, TimelineEntry, WireGroup } from './types';
 
@@ -248,7 +248,7 @@ function speakerOf(body: string, q: ExtractedQuote, named: string[], previous: {
   const after = body.slice(end, end + 120);
   const before = body.slice(Math.max(0, q.start - 80), q.start).split('\n').at(-1)!;
   if (PRONOUN_AFTER.test(after) || PRONOUN_BEFORE.test(before)) return lastNamed(body.slice(0, q.start), named) ?? q.speaker;
-  if (q.speaker) return fullName(q.speaker, named);
+  if (q.speaker) return fullName(q.speaker, named, body);
   const institution = BODY_AFTER.exec(after);
   if (institution) return `the ${institution[1] ?? institution[2]}`;
   const credit = CREDIT_AFTER.exec(after);
@@ -262,7 +262,7 @@ function lastNamed(text: string, named: string[]): string | null {
   let best: { at: number; name: string } | null = null;
   // A single word is a person's surname only when the text also gives it after a first name
   // ("Maren Holt" … "Holt said"); otherwise it is an agency or a place ("QAT", "Brackenmoor").
-  const people = named.filter((n) => /\s/.test(n) || new RegExp(`\\p{Lu}\\p{Ll}+[^\\S\\n]+${escape(n)}\\b`, 'u').test(text));
+  const people = named.filter((n) => !isBodyName(n)).filter((n) => /\s/.test(n) || new RegExp(`\\p{Lu}\\p{Ll}+[^\\S\\n]+${escape(n)}\\b`, 'u').test(text));
   for (const name of people) {
     const surname = name.split(/\s+/).at(-1)!;
     const at = text.lastIndexOf(surname);
@@ -282,10 +282,12 @@ const NOT_A_NAME = /^(?:The|A|An|In|On|At|But|And|Still|Meanwhile|However|While|
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** "Okafor" → "Councillor Beatriz Okafor" when the article names her in full. */
-function fullName(speaker: string, named: string[]): string {
+/** "Okafor" → "Councillor Beatriz Okafor" when the article names her in full, as a speaker or anywhere else. */
+function fullName(speaker: string, named: string[], body: string): string {
   const surname = speaker.split(/\s+/).at(-1)!;
-  return named.filter((n) => n.split(/\s+/).at(-1) === surname && n.length > speaker.length).sort((a, b) => b.length - a.length)[0] ?? speaker;
+  const elsewhere = [...body.matchAll(new RegExp(`(?:\\p{Lu}[\\p{L}.'’-]*[^\\S\\n]+){1,3}${escape(surname)}\\b`, 'gu'))].map((m) => m[0]);
+  const fuller = [...named, ...elsewhere].filter((n) => n.split(/\s+/).at(-1) === surname && n.length > speaker.length && !NOT_A_NAME.test(n));
+  return fuller.sort((a, b) => b.length - a.length)[0] ?? speaker;
 }
 
 /** The sentence in which a quote opens (sentences are in text order). */

@@ -51,12 +51,18 @@ const TITLE_WORD = '(?:general|deputy|senior|chief|executive|manager|director|pr
 const NAME_RUN = `(?:(?:[\\p{Lu}][\\p{L}'’.-]*|${TITLE_WORD})[^\\S\\n]+){0,6}[\\p{Lu}][\\p{L}'’.-]*`;
 /** A name (with any title) before or after a verb of saying, an appositive allowed between. */
 const ATTRIBUTION = new RegExp(
-  `(${NAME_RUN})(?:,\\s[^,"“”]{1,100}){0,2},?\\s+(${SPEECH_VERB})\\b|\\b(${SPEECH_VERB}|[Aa]ccording to)\\s+(?:\\p{Ll}+\\s+)?(${NAME_RUN})`,
+  `(${NAME_RUN})(?:,\\s[^,.!?"“”]{1,100}){0,2},?\\s+(${SPEECH_VERB})\\b|\\b(${SPEECH_VERB}|[Aa]ccording to)\\s+(?:\\p{Ll}+\\s+)?(${NAME_RUN})`,
   'gu',
 );
 
 /** A speaker named by one of these is a body ("Orrin County Health Department"), whose name is also what its statements are about. */
-const BODY_WORD = /\b(?:Department|Ministry|Office|Council|Commission|Committee|Company|Group|Agency|Authority|Board|Bureau|Service|Police|Court|Government|Administration|University|Institute|Association|Union|Party|Bank|Corporation|Inc|Ltd|Center|Centre|House)\b/;
+const BODY_WORD =
+  /\b(?:Department|Ministry|Office|Council|Commission|Committee|Company|Co|Group|Agency|Authority|Board|Bureau|Service|Services|Police|Court|Government|Administration|University|Institute|Association|Union|Party|Bank|Corporation|Inc|Ltd|LLC|Center|Centre|House|Management|Capital|Partners|Holdings|Research|Securities|Markets|Fund|Foundation|Media|News|Network|Press|Times|Post|Studies|Fisheries)\b/;
+
+/** Whether a name is a body's ("SPI Asset Management") rather than a person's. */
+export function isBodyName(name: string): boolean {
+  return BODY_WORD.test(name);
+}
 
 /**
  * The terms of a sentence's attribution (the speaker's name and the verb of

@@ -89,6 +89,14 @@ describe('quotes', () => {
     ),
     report('b', 'Two', '"I ride the early boat and then the tram to get to my shift."', '— Tove Aldane, hospital porter', 'Placards at the meeting read "The fare rise will hurt the riders who can least afford it."'),
     report('c', 'Three', 'A banner outside read "The fare rise will help the riders who travel every day."'),
+    report(
+      'd',
+      'Four',
+      'Mara Olsen of Fjord Capital Markets called the ruling a turning point for the port.',
+      '"Both sides want a deal before the winter schedule," she said.',
+      'Runoff reached the Cobble River, which flows past the depot. Edda Vorn, a spokeswoman for the county, said booms were placed below the depot.',
+      '"We are taking samples every hour," Vorn said.',
+    ),
   ]);
   const speakerOf = (fragment: string) => c.quotes.find((q) => q.quotes.some((x) => x.text.includes(fragment)))?.speaker;
 
@@ -98,6 +106,11 @@ describe('quotes', () => {
 
   it('gives a quote that continues another in its paragraph to the same speaker', () => {
     expect(speakerOf('did not fix the sums')).toBe('Piet Morrow');
+  });
+
+  it('takes a person, not the firm named after her, for "she", and names a speaker in full', () => {
+    expect(speakerOf('Both sides want a deal')).toBe('Mara Olsen');
+    expect(speakerOf('taking samples every hour')).toBe('Edda Vorn');
   });
 
   it('reads the credit line under a quote set apart', () => {
