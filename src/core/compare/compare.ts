@@ -3,7 +3,7 @@
  * makes, where their figures differ, who they quote, how their headlines and
  * timing differ. Pure: the worker, the sidebar's tests and the CLI run it alike.
  */
-import { extractEntities, extractQuotes } from '../analysis';
+import { extractQuotes } from '../analysis';
 import { compareFigures } from './figures';
 import { compareHeadlines } from './headlines';
 import { isBodyName, MIN_STATEMENT_TERMS, reportageText, saysEnough, sentencesOf, speakerNames, termsOf, type StorySentence } from './sentences';
@@ -189,12 +189,14 @@ function compareQuotes(articles: CompareInput[], perArticle: StorySentence[][], 
   const quoteTerms = new Map<object, Set<string>>();
   articles.forEach((article, k) => {
     const body = bodies[k]!;
-    const quotes = extractQuotes(body, extractEntities(body, article.lang));
+    // Speakers are resolved here (pronouns, full names), so the quotes need no entity list.
+    const quotes = extractQuotes(body);
     const named = speakerNames(body);
+    const fuller = new Map<string, string>();
     let previous: { end: number; speaker: string | null } | null = null;
     for (const q of quotes) {
       const sentence = sentenceAt(perArticle[k]!, q.start);
-      const speaker = speakerOf(body, q, named, previous);
+      const speaker = speakerOf(body, q, named, previous, fuller);
       previous = { end: quoteEnd(body, q), speaker };
       if (!sentence) continue;
       const key = speaker ? speaker.split(/\s+/).at(-1)!.toLowerCase() : '';
@@ -243,12 +245,21 @@ function quoteEnd(body: string, q: ExtractedQuote): number {
  * apart is credited on the line after it; a quote with no attribution that
  * follows another in the same paragraph continues it ("…," Aske said. "…").
  */
-function speakerOf(body: string, q: ExtractedQuote, named: string[], previous: { end: number; speaker: string | null } | null): string | null {
+function speakerOf(
+  body: string,
+  q: ExtractedQuote,
+  named: string[],
+  previous: { end: number; speaker: string | null } | null,
+  fuller: Map<string, string>,
+): string | null {
   const end = quoteEnd(body, q);
   const after = body.slice(end, end + 120);
   const before = body.slice(Math.max(0, q.start - 80), q.start).split('\n').at(-1)!;
   if (PRONOUN_AFTER.test(after) || PRONOUN_BEFORE.test(before)) return lastNamed(body.slice(0, q.start), named) ?? q.speaker;
-  if (q.speaker) return fullName(q.speaker, named, body);
+  if (q.speaker) {
+    if (!fuller.has(q.speaker)) fuller.set(q.speaker, fullName(q.speaker, named, body));
+    return fuller.get(q.speaker)!;
+  }
   const institution = BODY_AFTER.exec(after);
   if (institution) return `the ${institution[1] ?? institution[2]}`;
   const credit = CREDIT_AFTER.exec(after);
@@ -281,11 +292,17 @@ const SUBJECT = /(?:^|[.!?]["”’]?\s+)((?:\p{Lu}[\p{Ll}'’-]+)(?:[^\S\n]\p{L
 const NOT_A_NAME = /^(?:The|A|An|In|On|At|But|And|Still|Meanwhile|However|While|When|After|Before|Despite|Under|Since|For|If|As)\s/;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Up to three capitalised words just before a surname: the rest of the name. */
+const NAME_BEFORE = /(?:\p{Lu}[\p{L}.'’-]*[^\S\n]+){1,3}$/u;
 
 /** "Okafor" → "Councillor Beatriz Okafor" when the article names her in full, as a speaker or anywhere else. */
 function fullName(speaker: string, named: string[], body: string): string {
   const surname = speaker.split(/\s+/).at(-1)!;
-  const elsewhere = [...body.matchAll(new RegExp(`(?:\\p{Lu}[\\p{L}.'’-]*[^\\S\\n]+){1,3}${escape(surname)}\\b`, 'gu'))].map((m) => m[0]);
+  const elsewhere: string[] = [];
+  for (let at = body.indexOf(surname); at >= 0; at = body.indexOf(surname, at + 1)) {
+    const before = NAME_BEFORE.exec(body.slice(Math.max(0, at - 60), at))?.[0];
+    if (before && !/\w/.test(body[at + surname.length] ?? '')) elsewhere.push(before + surname);
+  }
   const fuller = [...named, ...elsewhere].filter((n) => n.split(/\s+/).at(-1) === surname && n.length > speaker.length && !NOT_A_NAME.test(n));
   return fuller.sort((a, b) => b.length - a.length)[0] ?? speaker;
 }

@@ -49,6 +49,8 @@ const SPEECH_VERB = '(?:(?:has|had|have)\\s+)?(?:said|says|say|told|tells|added|
 /** Lower-case titles that stand inside a speaker's name ("mill general manager Lionel Brandt"). */
 const TITLE_WORD = '(?:general|deputy|senior|chief|executive|manager|director|president|chair|chairman|chairwoman|spokesman|spokeswoman|spokesperson|officer|official|commissioner|councillor|councilor|secretary|minister|mayor|coordinator|analyst|economist|professor|head|leader)';
 const NAME_RUN = `(?:(?:[\\p{Lu}][\\p{L}'’.-]*|${TITLE_WORD})[^\\S\\n]+){0,6}[\\p{Lu}][\\p{L}'’.-]*`;
+const SPEECH_HINT = new RegExp(`\\b(?:${SPEECH_VERB}|[Aa]ccording to)\\b`);
+
 /** A name (with any title) before or after a verb of saying, an appositive allowed between. */
 const ATTRIBUTION = new RegExp(
   `(${NAME_RUN})(?:,\\s[^,.!?"“”]{1,100}){0,2},?\\s+(${SPEECH_VERB})\\b|\\b(${SPEECH_VERB}|[Aa]ccording to)\\s+(?:\\p{Ll}+\\s+)?(${NAME_RUN})`,
@@ -72,6 +74,7 @@ export function isBodyName(name: string): boolean {
 export function attributionTerms(text: string, lang: string | null): { terms: Set<string>; names: Set<string> } {
   const terms = new Set<string>();
   const names = new Set<string>();
+  if (!SPEECH_HINT.test(text)) return { terms, names };
   ATTRIBUTION.lastIndex = 0;
   for (let m = ATTRIBUTION.exec(text); m; m = ATTRIBUTION.exec(text)) {
     const name = m[1] ?? m[4]!;
@@ -84,10 +87,14 @@ export function attributionTerms(text: string, lang: string | null): { terms: Se
 /** The people a text names as speakers, in full where it gives them in full ("Council President Delphine Aske"). */
 export function speakerNames(text: string): string[] {
   const names = new Set<string>();
-  ATTRIBUTION.lastIndex = 0;
-  for (let m = ATTRIBUTION.exec(text); m; m = ATTRIBUTION.exec(text)) {
-    const name = (m[1] ?? m[4]!).replace(/^(?:The|A|An|But|And|In|On|At|As|When|While)\s+/, '');
-    if (/^\p{Lu}/u.test(name)) names.add(name);
+  // Only lines with a verb of saying can name a speaker; the full pattern is slow to fail elsewhere.
+  for (const line of text.split('\n')) {
+    if (!SPEECH_HINT.test(line)) continue;
+    ATTRIBUTION.lastIndex = 0;
+    for (let m = ATTRIBUTION.exec(line); m; m = ATTRIBUTION.exec(line)) {
+      const name = (m[1] ?? m[4]!).replace(/^(?:The|A|An|But|And|In|On|At|As|When|While)\s+/, '');
+      if (/^\p{Lu}/u.test(name)) names.add(name);
+    }
   }
   return [...names];
 }
