@@ -4,8 +4,7 @@
  * the reader can check it where it was written. Page text is only ever
  * rendered as text.
  */
-import { useState } from 'preact/hooks';
-import type { Comparison, OnlyHere, SentenceRef, SharedStatement } from '../core/compare';
+import type { Comparison, SentenceRef, SharedStatement } from '../core/compare';
 import { t } from '../shared/i18n';
 import { Busy } from '../ui/Busy';
 import { formatDate, formatNumber } from '../ui/format';
@@ -53,33 +52,6 @@ function Statements({ items, outlets, testId }: { items: SharedStatement[]; outl
         </li>
       ))}
     </ul>
-  );
-}
-
-/**
- * One outlet's statements that no other report makes, folded. The list is
- * built when the reader opens it: a 20-report story has hundreds of such
- * sentences, and laying them out unseen slowed the sidebar's first render.
- */
-function OnlyOutlet({ only, url }: { only: OnlyHere; url: string }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <details class="only-outlet" data-testid="only-outlet" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
-      <summary>
-        <span class="pill">{only.siteName}</span> <span class="muted small">{t('statementsCount', formatNumber(only.statements.length))}</span>
-      </summary>
-      {open && (
-        <ul class="statements">
-          {only.statements.map((s) => (
-            <li key={s.index} class="statement">
-              <a href={sentenceLink(url, s.text)} target="_blank" rel="noreferrer noopener">
-                {s.text}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
-    </details>
   );
 }
 
@@ -165,7 +137,20 @@ function Sections({ c }: { c: Comparison }) {
       {c.onlyHere.length > 0 && (
         <Section id="only-here" title={t('onlyHereHeading')}>
           {c.onlyHere.map((o) => (
-            <OnlyOutlet key={o.articleId} only={o} url={outlets.get(o.articleId)?.url ?? ''} />
+            <details key={o.articleId} class="only-outlet" data-testid="only-outlet">
+              <summary>
+                <span class="pill">{o.siteName}</span> <span class="muted small">{t('statementsCount', formatNumber(o.statements.length))}</span>
+              </summary>
+              <ul class="statements">
+                {o.statements.map((s) => (
+                  <li key={s.index} class="statement">
+                    <a href={sentenceLink(outlets.get(o.articleId)?.url ?? '', s.text)} target="_blank" rel="noreferrer noopener">
+                      {s.text}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </details>
           ))}
         </Section>
       )}
