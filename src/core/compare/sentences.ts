@@ -25,9 +25,9 @@ export interface StorySentence {
   start: number;
   terms: Set<string>;
   /** Terms of who is speaking ("Council President Delphine Aske said"): they tell whose statement it is, not what it says. */
-  attribution: Set<string>;
+  attribution: ReadonlySet<string>;
   /** The terms of speakers' full names among them. */
-  speakers: Set<string>;
+  speakers: ReadonlySet<string>;
   figures: Figure[];
 }
 
@@ -49,6 +49,9 @@ const SPEECH_VERB = '(?:(?:has|had|have)\\s+)?(?:said|says|say|told|tells|added|
 /** Lower-case titles that stand inside a speaker's name ("mill general manager Lionel Brandt"). */
 const TITLE_WORD = '(?:general|deputy|senior|chief|executive|manager|director|president|chair|chairman|chairwoman|spokesman|spokeswoman|spokesperson|officer|official|commissioner|councillor|councilor|secretary|minister|mayor|coordinator|analyst|economist|professor|head|leader)';
 const NAME_RUN = `(?:(?:[\\p{Lu}][\\p{L}'’.-]*|${TITLE_WORD})[^\\S\\n]+){0,6}[\\p{Lu}][\\p{L}'’.-]*`;
+/** Shared by the many sentences that quote nobody; never written to. */
+const NONE: ReadonlySet<string> = new Set<string>();
+
 const SPEECH_HINT = new RegExp(`\\b(?:${SPEECH_VERB}|[Aa]ccording to)\\b`);
 
 /** A name (with any title) before or after a verb of saying, an appositive allowed between. */
@@ -71,10 +74,10 @@ export function isBodyName(name: string): boolean {
  * saying), and among them the terms of full names ("Delphine Aske", not
  * "China" or "Reuters"), which name a person wherever else they appear.
  */
-export function attributionTerms(text: string, lang: string | null): { terms: Set<string>; names: Set<string> } {
+export function attributionTerms(text: string, lang: string | null): { terms: ReadonlySet<string>; names: ReadonlySet<string> } {
+  if (!SPEECH_HINT.test(text)) return { terms: NONE, names: NONE };
   const terms = new Set<string>();
   const names = new Set<string>();
-  if (!SPEECH_HINT.test(text)) return { terms, names };
   ATTRIBUTION.lastIndex = 0;
   for (let m = ATTRIBUTION.exec(text); m; m = ATTRIBUTION.exec(text)) {
     const name = m[1] ?? m[4]!;
@@ -160,7 +163,7 @@ export function reportageText(article: CompareInput): string {
   return reportageParagraphs(article.text).join('\n');
 }
 
-function attribution(text: string, lang: string | null): { attribution: Set<string>; speakers: Set<string> } {
+function attribution(text: string, lang: string | null): { attribution: ReadonlySet<string>; speakers: ReadonlySet<string> } {
   const { terms, names } = attributionTerms(text, lang);
   return { attribution: terms, speakers: names };
 }
