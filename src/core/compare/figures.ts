@@ -234,6 +234,16 @@ const APPROXIMATE = 0.06;
 
 /** The values a figure allows, read from the qualifier before it: "more than 300", "about $4 million", "up to 125%". */
 function range({ figure, sentence }: Located): [number, number] {
+  const cached = ranges.get(figure);
+  if (cached) return cached;
+  const r = readRange(figure, sentence);
+  ranges.set(figure, r);
+  return r;
+}
+
+const ranges = new WeakMap<Figure, [number, number]>();
+
+function readRange(figure: Figure, sentence: StorySentence): [number, number] {
   const before = sentence.ref.text.slice(Math.max(0, figure.start - 30), figure.start).replace(/["“”]/g, '').trimEnd() + ' ';
   const v = figure.value;
   if (AT_LEAST.test(before)) return [v, Infinity];

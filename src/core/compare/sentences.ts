@@ -133,10 +133,25 @@ export function figuresOf(text: string): Figure[] {
 export function termsOf(text: string, lang: string | null): Set<string> {
   const terms = new Set<string>();
   for (const token of tokenize(text, lang)) {
-    const term = normalizeTerm(token.text, lang);
-    if (isContentTerm(term) && !WEAK.has(term)) terms.add(folded(term, lang));
+    const term = comparableTerm(token.text, lang);
+    if (term !== null) terms.add(term);
   }
   return terms;
+}
+
+/** Words recur across a story's reports; each is read once. Bounded, as the worker lives long. */
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_SIZE = 50_000;
+
+function comparableTerm(word: string, lang: string | null): string | null {
+  const key = `${lang ?? ''}\u0000${word}`;
+  const cached = termCache.get(key);
+  if (cached !== undefined) return cached;
+  const normal = normalizeTerm(word, lang);
+  const term = isContentTerm(normal) && !WEAK.has(normal) ? folded(normal, lang) : null;
+  if (termCache.size >= TERM_CACHE_SIZE) termCache.clear();
+  termCache.set(key, term);
+  return term;
 }
 
 /** News synonyms are folded together in English only: the table is English. */
