@@ -18,7 +18,17 @@ const FURNITURE = [
   /^(?:click|tap) here\b/i,
   /\b(?:subscribe|sign up) (?:to|for) (?:our|the) .*newsletter/i,
   /^all rights reserved|^©|^copyright\b/i,
+  // Editors' notes about the article itself, not the event.
+  /^(?:update[ds]?\b[^:]{0,30}:\s*)?this (?:story|article|report|post) (?:has been|was) (?:updated|corrected|amended|changed)\b/i,
+  /^(?:correction|clarification|editor['’]?s note)s?\s*[:—–-]/i,
+  /^\(?(?:additional )?(?:reporting|writing|editing) by\b/i,
+  // Funding and independence disclosures.
+  /\b(?:receives|is supported by|gets) (?:funding|support|grants?|donations) from\b/i,
+  /\b(?:role|say|influence) (?:in|over) (?:our|its) (?:coverage|journalism|reporting|editorial)/i,
 ];
+
+/** A line crediting the quote above it. */
+const CREDIT = /^[—–]\s*[\p{Lu}][\p{L}'’.-]+\s+[\p{Lu}].{0,100}$/u;
 
 /** Ends like a sentence (closing quotes and brackets allowed). */
 const SENTENCE_END = /[.!?…]["”’)\]]*\s*$/;
@@ -51,6 +61,11 @@ export function reportageParagraphs(text: string): string[] {
     const p = paragraphs[i]!;
     if (TRAILING_OPENERS.test(p) && (isHeadingLike(p) || p.length < 80)) {
       if (i >= paragraphs.length / 2) break;
+      continue;
+    }
+    // "— Colette Mbeki, home health aide" under a quote set apart credits that quote: keep it with it.
+    if (CREDIT.test(p) && /["”]$/.test(kept.at(-1) ?? '')) {
+      kept[kept.length - 1] += ` ${p}`;
       continue;
     }
     if (isFurniture(p) || isHeadingLike(p)) continue;

@@ -3,11 +3,11 @@
  * makes, where their figures differ, who they quote, how their headlines and
  * timing differ. Pure: the worker, the sidebar's tests and the CLI run it alike.
  */
-import { extractEntities, extractQuotes } from '../analysis';
+import { extractQuotes } from '../analysis';
 import { compareFigures } from './figures';
 import { compareHeadlines } from './headlines';
-import { MIN_STATEMENT_TERMS, reportageText, sentencesOf, termsOf, type StorySentence } from './sentences';
-import { CLEARLY_SAME, cosine, cosineWithout, SAME_STATEMENT, weigh } from './similarity';
+import { isBodyName, MIN_STATEMENT_TERMS, reportageText, saysEnough, sentencesOf, speakerNames, termsOf, type StorySentence } from './sentences';
+import { CLEARLY_SAME, cosine, cosineWithout, fromDot, SAME_STATEMENT, weigh } from './similarity';
 import type { CompareInput, Comparison, OnlyHere, QuotedPerson, SentenceRef, SharedStatement, TimelineEntry, WireGroup } from './types';
 
 /** Sentences this alike are the same copy, not two reports of one fact. */
@@ -63,7 +63,7 @@ export function compareStory(articles: CompareInput[]): Comparison {
       }
     }
     for (const j of touched) {
-      const sim = dots[j]! / (weighted[i]!.norm * weighted[j]!.norm);
+      const sim = fromDot(dots[j]!, weighted[i]!, weighted[j]!);
       dots[j] = 0;
       const a = nodes[j]!.article;
       if ((best[i]!.get(a)?.[1] ?? 0) < sim) best[i]!.set(a, [j, sim]);
@@ -84,7 +84,7 @@ export function compareStory(articles: CompareInput[]): Comparison {
   const groups = new Groups(nodes.length);
   best.forEach((byArticle, i) => {
     for (const [, [j, sim]] of byArticle) {
-      if (sim < SAME_STATEMENT) continue;
+      if (sim < SAME_STATEMENT || !saysEnough(nodes[i]!.s) || !saysEnough(nodes[j]!.s)) continue;
       const mutual = best[j]!.get(nodes[i]!.article)?.[0] === i;
       if (mutual || sim >= CLEARLY_SAME) groups.join(i, j);
     }
@@ -189,16 +189,22 @@ function compareQuotes(articles: CompareInput[], perArticle: StorySentence[][], 
   const quoteTerms = new Map<object, Set<string>>();
   articles.forEach((article, k) => {
     const body = bodies[k]!;
-    const quotes = extractQuotes(body, extractEntities(body, article.lang));
+    // Speakers are resolved here (pronouns, full names), so the quotes need no entity list.
+    const quotes = extractQuotes(body);
+    const named = speakerNames(body);
+    const fuller = new Map<string, string>();
+    let previous: { end: number; speaker: string | null } | null = null;
     for (const q of quotes) {
       const sentence = sentenceAt(perArticle[k]!, q.start);
+      const speaker = speakerOf(body, q, named, previous, fuller);
+      previous = { end: quoteEnd(body, q), speaker };
       if (!sentence) continue;
-      const speaker = q.speaker ?? speakerNearby(body, q.start, q.text.length);
       const key = speaker ? speaker.split(/\s+/).at(-1)!.toLowerCase() : '';
       const person = people.get(key) ?? { speaker, quotes: [], siteNames: [] };
       if (speaker && (!person.speaker || speaker.length > person.speaker.length)) person.speaker = speaker;
       const terms = termsOf(q.text, article.lang);
-      const same = person.quotes.find((existing) => overlap(quoteTerms.get(existing)!, terms) >= 0.5);
+      // Without a speaker to tie them, only near-identical words are one quote.
+      const same = person.quotes.find((existing) => overlap(quoteTerms.get(existing)!, terms) >= (key ? 0.5 : 0.8));
       if (same) {
         if (!same.sources.some((s) => s.articleId === article.id)) {
           same.sources.push(sentence);
@@ -220,25 +226,85 @@ function compareQuotes(articles: CompareInput[], perArticle: StorySentence[][], 
 const SAYING = '(?:said|says|added|stated|told|warned|wrote|declared|insisted)';
 /** "…," the ministry said / said the ministry: a body rather than a person. */
 const BODY_AFTER = new RegExp(`^\\W{0,4}(?:the\\s+((?:[a-z]+\\s+){0,2}[a-z]+)\\s+${SAYING}|${SAYING}\\s+the\\s+((?:[a-z]+\\s+){0,2}[a-z]+))\\b`);
-const PRONOUN_AFTER = new RegExp(`^\\W{0,4}(?:he|she)\\s+${SAYING}\\b`);
-const FULL_NAME = /\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)+)\b/g;
+const PRONOUN_AFTER = new RegExp(`^\\W{0,4}(?:(?:he|she)\\s+${SAYING}|${SAYING}\\s+(?:he|she))\\b`);
+const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)\\s+${SAYING}(?:\\s+\\w+)?[,:]?\\s*["“]?$`);
+/** A quote set apart with its speaker on the next line: "— Colette Mbeki, home health aide". */
+const CREDIT_AFTER = /^["”]?\s*(?:[—–]\s*|\n\s*(?:That|This) was\s+)([\p{Lu}][\p{L}'’-]+(?:[^\S\n]+(?:of|for|and|the|[\p{Lu}][\p{L}'’-]+)){1,6})/u;
+
+type ExtractedQuote = ReturnType<typeof extractQuotes>[number];
+
+/** Offset just past a quote's closing mark. */
+function quoteEnd(body: string, q: ExtractedQuote): number {
+  const at = body.indexOf(q.text, q.start);
+  return at < 0 ? q.start + q.text.length + 2 : at + q.text.length + 1;
+}
 
 /**
- * Who speaks when the attribution names no person: an institution ("the
- * ministry said"), or, for "he said", the last full name named shortly before.
+ * Who speaks a quote. "He said" / "she said" is the person last named before
+ * the quote, as a reader takes it (not the last one introduced); a quote set
+ * apart is credited on the line after it; a quote with no attribution that
+ * follows another in the same paragraph continues it ("…," Aske said. "…").
  */
-function speakerNearby(body: string, start: number, length: number): string | null {
-  const after = body.slice(start + length + 1, start + length + 80);
+function speakerOf(
+  body: string,
+  q: ExtractedQuote,
+  named: string[],
+  previous: { end: number; speaker: string | null } | null,
+  fuller: Map<string, string>,
+): string | null {
+  const end = quoteEnd(body, q);
+  const after = body.slice(end, end + 120);
+  const before = body.slice(Math.max(0, q.start - 80), q.start).split('\n').at(-1)!;
+  if (PRONOUN_AFTER.test(after) || PRONOUN_BEFORE.test(before)) return lastNamed(body.slice(0, q.start), named) ?? q.speaker;
+  if (q.speaker) {
+    if (!fuller.has(q.speaker)) fuller.set(q.speaker, fullName(q.speaker, named, body));
+    return fuller.get(q.speaker)!;
+  }
   const institution = BODY_AFTER.exec(after);
   if (institution) return `the ${institution[1] ?? institution[2]}`;
-  if (!PRONOUN_AFTER.test(after)) return null;
-  // The subject of the sentence before the quote is who "he" is: the first full name there, not the last
-  // ("Wu Xinbo, director of … at Fudan University, said").
-  const before = body.slice(Math.max(0, start - 400), start);
-  const lastSentence = before.split(/[.!?]["”’]?\s+(?=[A-Z“"])/).filter((p) => FULL_NAME.test(p)).at(-1) ?? '';
-  FULL_NAME.lastIndex = 0;
-  const names = [...lastSentence.matchAll(FULL_NAME)].map((m) => m[1]!).filter((n) => !/^(The|A|An|In|On|At|But|And|Still|Meanwhile)\s/.test(n));
-  return names[0] ?? null;
+  const credit = CREDIT_AFTER.exec(after);
+  if (credit) return credit[1]!;
+  if (previous?.speaker && !body.slice(previous.end, q.start).includes('\n')) return previous.speaker;
+  return null;
+}
+
+/** The person whose name (or surname alone) appears last in `text`. */
+function lastNamed(text: string, named: string[]): string | null {
+  let best: { at: number; name: string } | null = null;
+  // A single word is a person's surname only when the text also gives it after a first name
+  // ("Maren Holt" … "Holt said"); otherwise it is an agency or a place ("QAT", "Brackenmoor").
+  const people = named.filter((n) => !isBodyName(n)).filter((n) => /\s/.test(n) || new RegExp(`\\p{Lu}\\p{Ll}+[^\\S\\n]+${escape(n)}\\b`, 'u').test(text));
+  for (const name of people) {
+    const surname = name.split(/\s+/).at(-1)!;
+    const at = text.lastIndexOf(surname);
+    if (at >= 0 && /\w/.test(text[at + surname.length] ?? '')) continue;
+    if (at >= 0 && (!best || at > best.at)) best = { at, name };
+  }
+  // A sentence that opens with a full name is about that person ("Stephen Innes of SPI Asset Management called…").
+  for (const m of text.matchAll(SUBJECT)) {
+    const at = m.index + m[0].length - m[1]!.length;
+    if (!NOT_A_NAME.test(m[1]!) && (!best || at > best.at)) best = { at, name: m[1]! };
+  }
+  return best?.name ?? null;
+}
+
+const SUBJECT = /(?:^|[.!?]["”’]?\s+)((?:\p{Lu}[\p{Ll}'’-]+)(?:[^\S\n]\p{Lu}[\p{Ll}'’-]+)+)/gu;
+const NOT_A_NAME = /^(?:The|A|An|In|On|At|But|And|Still|Meanwhile|However|While|When|After|Before|Despite|Under|Since|For|If|As)\s/;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Up to three capitalised words just before a surname: the rest of the name. */
+const NAME_BEFORE = /(?:\p{Lu}[\p{L}.'’-]*[^\S\n]+){1,3}$/u;
+
+/** "Okafor" → "Councillor Beatriz Okafor" when the article names her in full, as a speaker or anywhere else. */
+function fullName(speaker: string, named: string[], body: string): string {
+  const surname = speaker.split(/\s+/).at(-1)!;
+  const elsewhere: string[] = [];
+  for (let at = body.indexOf(surname); at >= 0; at = body.indexOf(surname, at + 1)) {
+    const before = NAME_BEFORE.exec(body.slice(Math.max(0, at - 60), at))?.[0];
+    if (before && !/\w/.test(body[at + surname.length] ?? '')) elsewhere.push(before + surname);
+  }
+  const fuller = [...named, ...elsewhere].filter((n) => n.split(/\s+/).at(-1) === surname && n.length > speaker.length && !NOT_A_NAME.test(n));
+  return fuller.sort((a, b) => b.length - a.length)[0] ?? speaker;
 }
 
 /** The sentence in which a quote opens (sentences are in text order). */

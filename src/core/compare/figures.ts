@@ -14,9 +14,16 @@ function kindClass(f: Figure): string {
   return f.kind;
 }
 
-/** Dates without a year compare on month and day; months alone on the month. */
-function keyOf(f: Figure): string {
-  return f.unit === 'month' ? `month:${f.value}` : figureKey(f);
+/**
+ * Dates without a year compare on month and day; months alone on the month; years on
+ * the year itself (the analysis key rounds large values to three digits, which would
+ * make 2015 and 2019 one figure).
+ */
+export function keyOf(f: Figure): string {
+  if (f.unit === 'month') return `month:${f.value}`;
+  if (f.kind === 'year') return `year:${f.value}`;
+  // "62 people" and "62 residents" are one figure.
+  return f.kind === 'count' ? figureKey({ ...f, unit: canonicalTerm(f.unit) }) : figureKey(f);
 }
 
 export interface Located {
@@ -52,7 +59,14 @@ export function compareFigures(
       }
     }
   });
-  const reportsOf = (key: string) => new Set((byKey.get(key) ?? []).map((l) => reportOf.get(l.article)!));
+  // A change ("from $2.25 to $2.75") also gives its size (50 cents): a report stating it knows that value too.
+  const implied = new Map<string, Set<number>>();
+  perArticle.forEach((list, article) => {
+    for (const sentence of list) {
+      for (const size of changeSizes(sentence)) (implied.get(size) ?? implied.set(size, new Set()).get(size)!).add(reportOf.get(article)!);
+    }
+  });
+  const reportsOf = (key: string) => new Set([...(byKey.get(key) ?? []).map((l) => reportOf.get(l.article)!), ...(implied.get(key) ?? [])]);
 
   const agreed: AgreedFigure[] = [...byKey.entries()]
     .filter(([, found]) => new Set(found.map((l) => reportOf.get(l.article))).size >= 2)
@@ -73,10 +87,13 @@ export function compareFigures(
     const counts = located.filter((l) => l.figure.kind === 'count');
     const oneCountEach = counts.length === statement.sources.length && new Set(counts.map((l) => l.article)).size === counts.length;
     for (const l of located) {
-      const cls = l.figure.kind === 'count' ? (oneCountEach ? 'count' : `count:${l.figure.unit}`) : kindClass(l.figure);
+      // Before and after values of a change compare only with the same end of another change.
+      const cls = `${l.figure.kind === 'count' ? (oneCountEach ? 'count' : `count:${l.figure.unit}`) : kindClass(l.figure)}:${roleOf(l.figure, l.sentence) ?? ''}`;
       byClass.set(cls, [...(byClass.get(cls) ?? []), l]);
     }
-    for (const group of byClass.values()) {
+    for (const candidates of byClass.values()) {
+      // A value that can be true alongside every other ("more than 300" beside 340 and about 400) disputes nothing.
+      const group = candidates.filter((x) => candidates.some((y) => keyOf(y.figure) !== keyOf(x.figure) && !compatible(x, y)));
       const keys = [...new Set(group.map((l) => keyOf(l.figure)))];
       const articlesInGroup = new Set(group.map((l) => l.article));
       if (keys.length < 2 || articlesInGroup.size < 2) continue;
@@ -106,7 +123,8 @@ export function compareFigures(
     for (const sentence of list) {
       for (const figure of sentence.figures) {
         const unit = comparableUnit(figure);
-        if (unit === null) continue;
+        // An end of a change is compared only where the statements line up (above): alone it is half a fact.
+        if (unit === null || roleOf(figure, sentence) !== null) continue;
         all.push({ figure, article, sentence });
         units.push(unit);
       }
@@ -130,11 +148,11 @@ export function compareFigures(
         const ka = keys[x]!;
         const kb = keys[y]!;
         if (ka === kb || reportOf.get(a.article) === reportOf.get(b.article)) continue;
-        if (find(x) === find(y) || !plausiblyOneQuantity([a.figure, b.figure])) continue;
+        if (find(x) === find(y) || !plausiblyOneQuantity([a.figure, b.figure]) || compatible(a, b)) continue;
         const ra = reportSets.get(ka)!;
         const rb = reportSets.get(kb)!;
         if (!differsFrom(ra, rb) || !differsFrom(rb, ra)) continue;
-        if (similarity(a, b) < RELATED_CONTEXT) continue;
+        if (similarity(a, b) < (a.figure.kind === 'count' ? RELATED_CONTEXT : RELATED_AMOUNT_CONTEXT)) continue;
         parent[find(x)] = find(y);
         linked.add(x).add(y);
       }
@@ -156,8 +174,13 @@ export function compareFigures(
 
 /** Sentences about the same matter share at least this much (IDF-weighted cosine, figures aside). */
 const RELATED_CONTEXT = 0.12;
+/**
+ * A count names what it counts ("75 firefighters"); a sum or a share does not, so the sentences
+ * around two of them must share more before they are taken for one quantity.
+ */
+const RELATED_AMOUNT_CONTEXT = 0.2;
 /** Small counts ("two firefighters were treated", "four firefighters arrived") are too often different facts. */
-const MIN_COUNT = 5;
+export const MIN_COUNT = 5;
 
 /** What a figure counts or measures, in a form two reports share; null for figures not worth comparing. */
 function comparableUnit(f: Figure): string | null {
@@ -168,6 +191,77 @@ function comparableUnit(f: Figure): string | null {
 }
 
 
+
+/** Which end of a change a figure is, when its sentence gives both ends ("from $2.25 to $2.75", "to $95 from $80"). */
+function roleOf(f: Figure, sentence: StorySentence): 'from' | 'to' | null {
+  const ends = changeEnds(sentence).find(([from, to]) => from === f || to === f);
+  return ends ? (ends[0] === f ? 'from' : 'to') : null;
+}
+
+const endsCache = new WeakMap<StorySentence, [Figure, Figure][]>();
+
+/** The (before, after) figure pairs of a sentence: "from X to Y" or "to Y from X", both of one kind and unit. */
+function changeEnds(sentence: StorySentence): [Figure, Figure][] {
+  const cached = endsCache.get(sentence);
+  if (cached) return cached;
+  const text = sentence.ref.text;
+  const word = (f: Figure) => /(\w+)\W*$/.exec(text.slice(Math.max(0, f.start - 12), f.start))?.[1]?.toLowerCase();
+  const out: [Figure, Figure][] = [];
+  const figures = sentence.figures;
+  for (let i = 0; i + 1 < figures.length; i++) {
+    const a = figures[i]!;
+    const b = figures[i + 1]!;
+    if (a.kind !== b.kind || a.unit !== b.unit || b.start - (a.start + a.text.length) > 12) continue;
+    if (word(a) === 'from' && word(b) === 'to') out.push([a, b]);
+    else if (word(a) === 'to' && word(b) === 'from') out.push([b, a]);
+  }
+  endsCache.set(sentence, out);
+  return out;
+}
+
+/** Keys of the sizes of a sentence's changes: "from $2.25 to $2.75" gives a change of $0.50. */
+function changeSizes(sentence: StorySentence): string[] {
+  return changeEnds(sentence)
+    .filter(([from]) => from.kind === 'money' || from.kind === 'count' || from.kind === 'percent')
+    .map(([from, to]) => keyOf({ ...from, value: Number(Math.abs(to.value - from.value).toFixed(6)) }));
+}
+
+const AT_LEAST = /\b(?:more than|over|at least|upwards? of|in excess of|exceeding|above|nearly \d|well over)\s*$/i;
+const AT_MOST = /\b(?:less than|fewer than|under|at most|up to|below|no more than|as (?:high|many|much) as)\s*$/i;
+const ABOUT = /\b(?:about|around|roughly|approximately|nearly|almost|some|an estimated|estimated|close to|an? (?:approximate|estimated))\s*$/i;
+/** How far "about 400" may stray. */
+const APPROXIMATE = 0.06;
+
+/** The values a figure allows, read from the qualifier before it: "more than 300", "about $4 million", "up to 125%". */
+function range({ figure, sentence }: Located): [number, number] {
+  const cached = ranges.get(figure);
+  if (cached) return cached;
+  const r = readRange(figure, sentence);
+  ranges.set(figure, r);
+  return r;
+}
+
+const ranges = new WeakMap<Figure, [number, number]>();
+
+function readRange(figure: Figure, sentence: StorySentence): [number, number] {
+  const before = sentence.ref.text.slice(Math.max(0, figure.start - 30), figure.start).replace(/["“”]/g, '').trimEnd() + ' ';
+  const v = figure.value;
+  if (AT_LEAST.test(before)) return [v, Infinity];
+  if (AT_MOST.test(before)) return [0, v];
+  if (ABOUT.test(before)) return [v * (1 - APPROXIMATE), v * (1 + APPROXIMATE)];
+  return [v, v];
+}
+
+/**
+ * Two figures that can both be true are no disagreement: "more than 300" and
+ * "340", "roughly $4 million" and "about $4.1 million".
+ */
+function compatible(a: Located, b: Located): boolean {
+  if (kindClass(a.figure) === 'time' || a.figure.kind !== b.figure.kind) return false;
+  const [a0, a1] = range(a);
+  const [b0, b1] = range(b);
+  return a0 <= b1 && b0 <= a1;
+}
 
 /** Reports' estimates of one quantity differ by a margin; values further apart are different quantities. */
 const MAX_ESTIMATE_RATIO = 2;
@@ -188,7 +282,9 @@ function subjectOf(group: Located[]): string {
   const votes = new Map<string, number>();
   for (const { figure, sentence } of group) {
     const after = sentence.ref.text.slice(sentence.ref.text.indexOf(figure.text) + figure.text.length);
-    const next = /^\s*([\p{L}-]{3,})/u.exec(after)?.[1];
+    // The noun after any one modifier: "$11.2 million operating deficit" is about the deficit.
+    const [, first, second] = /^\s*([\p{L}-]{3,})(?:\s+([\p{L}-]{3,}))?/u.exec(after) ?? [];
+    const next = second && isContentTerm(normalizeTerm(second)) && isContentTerm(normalizeTerm(first!)) ? second : first;
     const word = figure.kind === 'count' ? figure.text.split(/\s+/).at(-1) : next && isContentTerm(normalizeTerm(next)) ? next : undefined;
     if (word) votes.set(word.toLowerCase(), (votes.get(word.toLowerCase()) ?? 0) + 1);
   }

@@ -3,8 +3,8 @@
  * thing, each word that the other sentence lacks marked, and the sentences
  * only one of them has kept in reading order between the pairs.
  */
-import { sentencesOf, wordTerm, type StorySentence } from './sentences';
-import { CLEARLY_SAME, cosine, SAME_STATEMENT, weigh } from './similarity';
+import { saysEnough, sentencesOf, wordTerm, type StorySentence } from './sentences';
+import { cosine, SAME_STATEMENT, weigh } from './similarity';
 import type { CompareInput, SentenceRef } from './types';
 
 
@@ -52,26 +52,23 @@ export function alignPair(a: CompareInput, b: CompareInput): PairAlignment {
   const wl = weighted.slice(0, left.length);
   const wr = weighted.slice(left.length);
 
-  const bestOf = (i: number, from: typeof wl, to: typeof wr) => {
-    let best = -1;
-    let sim = 0;
-    to.forEach((w, j) => {
-      const s = cosine(from[i]!, w);
-      if (s > sim) [best, sim] = [j, s];
-    });
-    return { best, sim };
-  };
-  const rightBest = wr.map((_, j) => bestOf(j, wr, wl).best);
+  // Best pairs first, each sentence used once: a sentence takes the partner it is most alike,
+  // unless that partner is more alike another sentence of this side.
+  const candidates: { i: number; j: number; sim: number }[] = [];
+  wl.forEach((x, i) =>
+    wr.forEach((y, j) => {
+      const sim = cosine(x, y);
+      if (sim >= SAME_STATEMENT && saysEnough(left[i]!) && saysEnough(right[j]!)) candidates.push({ i, j, sim });
+    }),
+  );
+  candidates.sort((x, y) => y.sim - x.sim);
   const partner = new Map<number, { j: number; sim: number }>();
   const taken = new Set<number>();
-  left.forEach((_, i) => {
-    const { best, sim } = bestOf(i, wl, wr);
-    if (best < 0 || sim < SAME_STATEMENT || taken.has(best)) return;
-    if (rightBest[best] === i || sim >= CLEARLY_SAME) {
-      partner.set(i, { j: best, sim });
-      taken.add(best);
-    }
-  });
+  for (const { i, j, sim } of candidates) {
+    if (partner.has(i) || taken.has(j)) continue;
+    partner.set(i, { j, sim });
+    taken.add(j);
+  }
 
   const lang = a.lang;
   const side = (s: StorySentence, other: StorySentence | null, l: string | null) => ({ ref: s.ref, words: mark(s.ref.text, other?.ref.text ?? null, l) });

@@ -7,9 +7,12 @@
 import type { StorySentence } from './sentences';
 
 /** Two sentences at least this similar say the same thing. */
-export const SAME_STATEMENT = 0.25;
+export const SAME_STATEMENT = 0.22;
 /** Above this, a link needs no confirmation from the other side's best match. */
 export const CLEARLY_SAME = 0.55;
+
+/** How much a term of the attribution counts against one of the statement itself. */
+const ATTRIBUTION_WEIGHT = 0.3;
 
 export interface Weighted {
   weights: Map<string, number>;
@@ -20,11 +23,15 @@ export function weigh(all: StorySentence[]): Weighted[] {
   const df = new Map<string, number>();
   for (const s of all) for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1);
   const n = all.length;
+  // A speaker's name counts for little wherever it appears: what two sentences say about someone
+  // makes them one statement, not that both name them.
+  const speakers = new Set<string>();
+  for (const s of all) for (const t of s.speakers) speakers.add(t);
   return all.map((s) => {
     const weights = new Map<string, number>();
     let sum = 0;
     for (const t of s.terms) {
-      const w = Math.log(1 + n / df.get(t)!);
+      const w = Math.log(1 + n / df.get(t)!) * (speakers.has(t) || s.attribution.has(t) ? ATTRIBUTION_WEIGHT : 1);
       weights.set(t, w);
       sum += w * w;
     }
@@ -40,7 +47,12 @@ export function cosine(a: Weighted, b: Weighted): number {
     const v = large.weights.get(t);
     if (v) dot += w * v;
   }
-  return dot / (a.norm * b.norm);
+  return fromDot(dot, a, b);
+}
+
+/** Cosine from the dot product of two sentences' weights. */
+export function fromDot(dot: number, a: Weighted, b: Weighted): number {
+  return a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
 }
 
 /** Cosine that ignores figure terms ("#…"): how alike two sentences are apart from their numbers. */

@@ -28,15 +28,36 @@ const CLASSES = [
   'approve pass adopt',
   'increase raise hike rise',
   'decrease cut reduce lower',
+  'deficit shortfall gap',
+  'expand widen broaden extend',
+  'oppose opposition opponent',
+  'speak spoke testify testimony',
+  'plant facility factory',
+  'close shut',
+  'investigate investigation probe',
+  'passenger rider',
 ];
+
+/**
+ * What the light stemmer leaves apart that is one word: "approved"/"approve",
+ * "voted"/"vote", "buses"/"bus", "testified"/"testify".
+ */
+function inflection(term: string): string {
+  if (!/^[a-z]{4,}$/.test(term)) return term;
+  if (term.endsWith('ed') && term.length >= 5) term = term.slice(0, -2);
+  else if (term.endsWith('e')) term = term.slice(0, -1);
+  if (term.endsWith('i')) term = `${term.slice(0, -1)}y`;
+  return term;
+}
 
 const CANONICAL = new Map<string, string>();
 for (const line of CLASSES) {
-  const [head, ...rest] = line.split(' ');
+  const [head, ...rest] = line.split(' ').map(inflection);
   for (const word of [head!, ...rest]) if (!CANONICAL.has(word)) CANONICAL.set(word, head!);
 }
 
-/** The class representative of an already normalised term, or the term itself. */
+/** The class representative of an already normalised English term, or the term with its inflection folded. */
 export function canonicalTerm(term: string): string {
-  return CANONICAL.get(term) ?? term;
+  const folded = inflection(term);
+  return CANONICAL.get(folded) ?? folded;
 }

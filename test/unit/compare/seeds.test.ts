@@ -31,9 +31,15 @@ describe.skipIf(!existsSync(SEEDS))('the seed story', () => {
     expect(c.agreed.length).toBeGreaterThan(0);
   });
 
-  it('shows the two deadlines as a disagreement', () => {
+  it('shows the two deadlines as a disagreement, and nothing else as one', () => {
     const deadline = c.figures.disputed.find((d) => d.subject === 'deadline');
     expect(deadline?.values.map((v) => v.text)).toEqual(['90-day', 'July deadline']);
+    expect(c.figures.disputed).toHaveLength(1);
+  });
+
+  it('agrees, in at least four reports, that China is weighing the US offer of talks', () => {
+    const weighing = c.agreed.find((s) => s.sources.filter((r) => /(?:evaluat|assess|review)\w*/i.test(r.text) && /offer|proposal/i.test(r.text)).length >= 4);
+    expect(weighing?.reports).toBeGreaterThanOrEqual(4);
   });
 
   it('keeps the facts only one outlet reports under that outlet', () => {
