@@ -5,7 +5,11 @@
  * as the sidebar would query it. Prints the figures ../shared/README.md
  * defines, overall and per set.
  *
- *   npm run eval:match -- [--articles FILE.jsonl] [--out PRED.json]
+ *   npm run eval:match -- [--articles FILE.jsonl] [--fold A|B] [--out PRED.json]
+ *
+ * `--fold` keeps one half of the events (scripts/lib/match-eval-data.ts says
+ * how they are split), as a library of its own: parameters tuned on one half
+ * are measured on events they never saw.
  */
 import 'fake-indexeddb/auto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,24 +19,12 @@ import { countWords } from '../src/core/text';
 import { ingest, placementOf, rankedIds } from '../src/background/store/library';
 import { openParallaxDB } from '../src/background/store/schema';
 import { parseArgs } from './lib/args';
+import { foldOf, readEvalArticles, type EvalArticle } from './lib/match-eval-data';
 import { scoreAll, type Prediction } from './lib/match-metrics';
 
-interface EvalArticle {
-  id: string;
-  event_id: string;
-  set: string;
-  outlet?: string;
-  date?: string;
-  url?: string;
-  title?: string;
-  text: string;
-}
-
-const args = parseArgs(process.argv.slice(2), { articles: '../shared/eval/matching/articles.jsonl', out: undefined });
-const rows: EvalArticle[] = readFileSync(args.articles!, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as EvalArticle);
+const args = parseArgs(process.argv.slice(2), { articles: '../shared/eval/matching/articles.jsonl', fold: undefined, out: undefined });
+if (args.fold !== undefined && args.fold !== 'A' && args.fold !== 'B') throw new Error(`--fold must be A or B, not ${args.fold}`);
+const rows = readEvalArticles(readFileSync(args.articles!, 'utf8')).filter((r) => args.fold === undefined || foldOf(r) === args.fold);
 
 function asCapture(r: EvalArticle): CapturedArticle {
   // Each eval record is a distinct report even where two share a URL (the set has one such pair),
@@ -73,7 +65,7 @@ const t2 = performance.now();
 
 const scores = scoreAll(rows, pred);
 const fmt = (x: number | null) => (x === null ? '  -  ' : x.toFixed(3));
-console.log(`articles ${rows.length}, events ${new Set(rows.map((r) => r.event_id)).size}; ingest ${((t1 - t0) / rows.length).toFixed(2)} ms/article, query ${((t2 - t1) / rows.length).toFixed(2)} ms/article (node, fake-indexeddb)`);
+console.log(`${args.fold ? `fold ${args.fold}: ` : ''}articles ${rows.length}, events ${new Set(rows.map((r) => r.event_id)).size}; ingest ${((t1 - t0) / rows.length).toFixed(2)} ms/article, query ${((t2 - t1) / rows.length).toFixed(2)} ms/article (node, fake-indexeddb)`);
 console.log('set      n    queries  P@1    R-prec MAP    B3-P   B3-R   B3-F1');
 for (const [set, s] of Object.entries(scores)) {
   console.log(

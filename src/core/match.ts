@@ -5,10 +5,15 @@
  */
 import type { Explanation, RelatedArticle, StoredArticle } from './article';
 import { rankAmong, type Ranked } from './matching/engine';
+import { DEFAULT_WEIGHTS } from './matching/score';
 import { buildSignature, countedKeys, featuresOf, inverseFrequency } from './matching/signature';
 
-/** Below this score two articles are not called related. */
-export const RELATED_THRESHOLD = 0.1;
+/**
+ * Below this score two articles are not called related: a likeness of 0.1
+ * for two reports of the same day (whose agreeing dates raise the score by
+ * the dated bonus); a little more for a pair whose dates are unknown.
+ */
+export const RELATED_THRESHOLD = 0.1 * (1 + DEFAULT_WEIGHTS.datedBonus);
 
 const KIND_FIELD = { p: 'people', o: 'organisations', l: 'places', x: 'names' } as const;
 

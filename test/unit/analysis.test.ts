@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, extractEntities, extractFigures, extractQuotes, normalizeTerm, sentences, tokenize } from '../../src/core/analysis';
+import { analyze, datelineOf, extractEntities, extractFigures, extractQuotes, normalizeTerm, sentences, tokenize } from '../../src/core/analysis';
 
 describe('tokens and sentences', () => {
   it('finds words in scripts without spaces through the segmenter', () => {
@@ -36,6 +36,18 @@ describe('entities', () => {
     expect(byName.has('The')).toBe(false);
     expect(byName.has('Tuesday')).toBe(false);
   });
+
+  it('takes no names from lines in headline case, nor opening adverbs, but keeps a name that opens a sentence', () => {
+    const e = extractEntities(
+      'Red Sox Will Nab Star Slugger\nEarlier, the Boston Red Sox offered Mark Teixeira eight years. Publicly the club said little. Teixeira, 28, has not decided. Agents say Teixeira wants more.',
+    );
+    const names = e.map((x) => x.name);
+    expect(names).toEqual(expect.arrayContaining(['Boston Red Sox', 'Mark Teixeira']));
+    expect(names).not.toContain('Earlier');
+    expect(names).not.toContain('Publicly');
+    expect(names.some((n) => /Nab|Slugger/.test(n))).toBe(false);
+    expect(e.find((x) => x.name === 'Mark Teixeira')?.mentions).toBe(3);
+  });
 });
 
 describe('figures', () => {
@@ -49,6 +61,22 @@ describe('figures', () => {
     );
     expect(f.find((x) => x.kind === 'date')?.iso).toBe('2008-12-15');
     expect(f.find((x) => x.kind === 'percent')?.context).toBe('US tariffs stand at 145%, and a $200 million offer came with a 90-day deadline.');
+  });
+});
+
+describe('datelineOf', () => {
+  it('reads the date a page prints with its headline, in the common forms', () => {
+    expect(datelineOf('Published: August 7, 2012\nA fire destroyed the dairy.')).toBe('2012-08-07');
+    expect(datelineOf('Quake hits island\nUPDATED 05 / 03 / 2013 at 11: 00 AM EDT\nA quake struck.')).toBe('2013-05-03');
+    expect(datelineOf('Navy foils attack\n27 / 09 / 2013\nThe navy said.')).toBe('2013-09-27');
+    expect(datelineOf('WASHINGTON, DC, April 28, 2009\nThe agency said.')).toBe('2009-04-28');
+    expect(datelineOf('PUBLISHED: WEDNESDAY, MARCH 13, 2013, 2: 29 PM\nThe pope was elected.')).toBe('2013-03-13');
+  });
+
+  it('takes no date from inside a sentence or from deep in the text', () => {
+    expect(datelineOf('Page was born on April 22, 1923, in Nashville, Tenn.\nShe died on Sunday.')).toBeNull();
+    expect(datelineOf('The council met on Tuesday and approved the bridge, officials said.')).toBeNull();
+    expect(datelineOf(`${'The council met again. '.repeat(30)}\nMay 3, 2013`)).toBeNull();
   });
 });
 

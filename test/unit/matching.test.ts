@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rank } from '../../src/core/matching/engine';
 import { MemoryIndex } from '../../src/core/matching/memory-index';
-import { buildSignature, countedKeys, featuresOf } from '../../src/core/matching/signature';
+import { DEFAULT_WEIGHTS, timeFactor } from '../../src/core/matching/score';
+import { buildSignature, countedKeys, dayOf, featuresOf } from '../../src/core/matching/signature';
 import { hammingDistance, isNearDuplicate, simhash } from '../../src/core/matching/simhash';
 import { decideStory } from '../../src/core/matching/stories';
 
@@ -31,6 +32,27 @@ describe('rank', () => {
     expect(ranked[0]!.comparison.score).toBeGreaterThan(ranked[1]?.comparison.score ?? 0);
     expect(ranked[0]!.comparison.sharedEntities.map((e) => e.label)).toContain('Sulawesi');
     expect(ranked.find((r) => r.id === 'c1')?.comparison.score ?? 0).toBeLessThan(0.05);
+  });
+});
+
+describe('time', () => {
+  const sig = (id: string, date: string | null, text = 'The council approved the bridge over the river.') => buildSignature(id, featuresOf({ title: '', text, lang: 'en' }), date, new Map(), 0);
+
+  it('weighs two reports of the same day above a pair whose dates are unknown, and reports weeks apart below it', () => {
+    const a = sig('a', '2024-05-02T10:00:00Z');
+    const sameDay = timeFactor(a, sig('b', '2024-05-02T18:00:00Z'), DEFAULT_WEIGHTS).factor;
+    const unknown = timeFactor(a, sig('c', null), DEFAULT_WEIGHTS).factor;
+    const weeksApart = timeFactor(a, sig('d', '2024-06-12T10:00:00Z'), DEFAULT_WEIGHTS).factor;
+    expect(unknown).toBe(1);
+    expect(sameDay).toBeGreaterThan(unknown);
+    expect(weeksApart).toBeLessThan(unknown);
+  });
+
+  it('takes the date printed with the headline when the page gave none, and the page\'s own date first', () => {
+    const text = 'Published: August 7, 2012\nArson is suspected in the fire that destroyed the dairy.';
+    expect(sig('a', null, text).day).toBe(dayOf('2012-08-07'));
+    expect(sig('b', '2012-08-09T08:00:00Z', text).day).toBe(dayOf('2012-08-09T08:00:00Z'));
+    expect(sig('c', null, 'Arson is suspected in the fire that destroyed the dairy.').day).toBeNull();
   });
 });
 

@@ -47,6 +47,8 @@ interface Run {
   before: string | null;
   after: string | null;
   sentenceStart: boolean;
+  /** The character right after the run ("," in "Earlier, police said"). */
+  next: string;
 }
 
 function runsOf(text: string, toks: Token[], lang: string | null): Run[] {
@@ -87,6 +89,7 @@ function runsOf(text: string, toks: Token[], lang: string | null): Run[] {
       before: i > sentenceFirst ? toks[i - 1]!.text.toLowerCase() : null,
       after: j < toks.length && toks[j]!.start < sentenceEnd ? toks[j]!.text.toLowerCase() : null,
       sentenceStart: i === sentenceFirst,
+      next: text.charAt(toks[j - 1]!.start + toks[j - 1]!.text.length),
     });
     i = j;
   }
@@ -104,6 +107,25 @@ function kindOf(words: string[], run: Run, titled: boolean): EntityKind {
   return 'other';
 }
 
+/**
+ * Lines set in headline case ("Red Sox Will Nab Teixeira"): every word is
+ * capitalised, so capitals there do not tell names apart. Pages captured
+ * whole often carry such lines (headings, the headline repeated); the
+ * names they hold are named again in the text.
+ */
+function headlineLines(text: string, lang: string | null): [number, number][] {
+  const out: [number, number][] = [];
+  const line = /[^\n]+/g;
+  for (let m = line.exec(text); m; m = line.exec(text)) {
+    if (/[.!?:;"”]\s*$/.test(m[0])) continue;
+    const words = tokenize(m[0], lang).filter((t) => !/^\d/.test(t.text));
+    if (words.length < 3) continue;
+    const capitalised = words.filter((t) => isCapitalised(t.text) || CONNECTORS.has(t.text) || STOPWORDS.has(t.text)).length;
+    if (words.filter((t) => isCapitalised(t.text)).length >= 3 && capitalised === words.length) out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
 /** Every named entity of the text, most mentioned first. */
 export function extractEntities(text: string, lang: string | null = null): Entity[] {
   if (!text) return [];
@@ -111,7 +133,8 @@ export function extractEntities(text: string, lang: string | null = null): Entit
   const lowerSeen = new Set<string>();
   for (const t of toks) if (!isCapitalised(t.text)) lowerSeen.add(t.text);
 
-  const runs = runsOf(text, toks, lang);
+  const headlines = headlineLines(text, lang);
+  const runs = runsOf(text, toks, lang).filter((r) => !headlines.some(([a, b]) => r.start >= a && r.start < b));
   // Words capitalised inside sentences are names; a sentence's first word is capitalised anyway.
   const midCapitalised = new Set(runs.filter((r) => !r.sentenceStart).flatMap((r) => r.words));
   const byName = new Map<string, Entity>();
@@ -133,6 +156,8 @@ export function extractEntities(text: string, lang: string | null = null): Entit
       if (NOT_NAMES.has(w) || STOPWORDS.has(w) || TITLES.has(w) || w.length < 2) continue;
       // A word that also appears in lower case is an ordinary word in a capitalised position.
       if (lowerSeen.has(w)) continue;
+      // "Earlier, police said", "Publicly, he ...": an opening adverb, unless the text capitalises it elsewhere too.
+      if (run.sentenceStart && !midCapitalised.has(run.words[0]!) && (run.next === ',' || /ly$/.test(w))) continue;
     }
     const name = words.join(' ');
     const existing = byName.get(name.toLowerCase());

@@ -155,3 +155,46 @@ export function figureKey(f: Figure): string {
   const v = f.value >= 1000 ? Number(f.value.toPrecision(3)) : f.value;
   return `${f.kind}:${v}:${f.unit}`;
 }
+
+const DATELINE_DATE = new RegExp(
+  `\\b(?:${MONTH_RE}\\s(\\d{1,2})(?:st|nd|rd|th)?,?\\s((?:19|20)\\d{2})|(\\d{1,2})(?:st|nd|rd|th)?\\s${MONTH_RE},?\\s((?:19|20)\\d{2})|(\\d{1,2})\\s?/\\s?(\\d{1,2})\\s?/\\s?((?:19|20)\\d{2})|((?:19|20)\\d{2})-(\\d{2})-(\\d{2}))\\b`,
+  'i',
+);
+/** Words a dateline carries besides its date: labels, weekdays, clock times and zones. */
+const DATELINE_WORDS = new Set(
+  'published updated posted first last modified created date time on at by am pm a.m p.m et est edt ct cst cdt pt pst pdt gmt bst ist utc uk mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+);
+/** How far into the text a dateline may sit: it comes with the headline, before the story. */
+const DATELINE_REACH = 400;
+
+/**
+ * The date a page prints with its headline ("Published: August 7, 2012",
+ * "UPDATED 05 / 03 / 2013 at 11:00 AM EDT", "WASHINGTON, April 28, 2009"),
+ * as YYYY-MM-DD, or null. A short line near the top holding a full date and
+ * little else is the page's own date; a date inside a sentence ("born on
+ * April 22, 1923, in Nashville") is not taken. Numeric dates are read day
+ * first only when the first number cannot be a month.
+ */
+export function datelineOf(text: string): string | null {
+  const head = text.slice(0, DATELINE_REACH);
+  for (const line of head.split('\n').slice(0, 6)) {
+    if (line.length > 120) continue;
+    const m = DATELINE_DATE.exec(line);
+    if (!m) continue;
+    const rest = (line.slice(0, m.index) + ' ' + line.slice(m.index + m[0].length)).toLowerCase();
+    const words = rest.match(/[a-z][a-z.]*/g) ?? [];
+    if (words.filter((w) => !DATELINE_WORDS.has(w.replace(/\.$/, '')) && !MONTHS.some((mo) => mo.startsWith(w.replace(/\.$/, '')) && w.length >= 3)).length > 3) continue;
+    const g = m.slice(1);
+    let y: number, mo: number, d: number;
+    if (g[0]) [mo, d, y] = [monthIndex(g[0]), Number(g[1]), Number(g[2])];
+    else if (g[3]) [d, mo, y] = [Number(g[3]), monthIndex(g[4]!), Number(g[5])];
+    else if (g[6]) {
+      const [a, b] = [Number(g[6]), Number(g[7])];
+      [mo, d] = a > 12 ? [b - 1, a] : [a - 1, b];
+      y = Number(g[8]);
+    } else [y, mo, d] = [Number(g[9]), Number(g[10]) - 1, Number(g[11])];
+    if (mo < 0 || mo > 11 || d < 1 || d > 31) continue;
+    return `${y}-${pad(mo + 1)}-${pad(d)}`;
+  }
+  return null;
+}

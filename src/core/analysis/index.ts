@@ -5,12 +5,12 @@
  */
 import { STOPWORDS } from '../stopwords';
 import { extractEntities, type Entity } from './entities';
-import { extractFigures, type Figure } from './figures';
+import { datelineOf, extractFigures, type Figure } from './figures';
 import { extractQuotes, type Quote } from './quotes';
 import { isCapitalised, normalizeTerm, tokenize } from './tokens';
 
 export { extractEntities, type Entity, type EntityKind } from './entities';
-export { extractFigures, figureKey, type Figure, type FigureKind } from './figures';
+export { datelineOf, extractFigures, figureKey, type Figure, type FigureKind } from './figures';
 export { extractQuotes, type Quote } from './quotes';
 export { isCapitalised, normalizeTerm, sentences, tokenize, type Sentence, type Token } from './tokens';
 
@@ -38,6 +38,8 @@ export interface Analysis {
   quotes: Quote[];
   /** Words analysed (the title included). */
   words: number;
+  /** The date the page prints with its headline (YYYY-MM-DD), if any. */
+  dateline: string | null;
 }
 
 export function isContentTerm(term: string): boolean {
@@ -72,5 +74,5 @@ export function analyze(article: ArticleInput): Analysis {
   const entities = extractEntities(!headlineCase && article.title ? `${article.title}.\n${text}` : text, lang);
   const figures = extractFigures(text);
   const quotes = extractQuotes(text, entities);
-  return { terms, sequence, entities, figures, quotes, words };
+  return { terms, sequence, entities, figures, quotes, words, dateline: datelineOf(text) };
 }

@@ -19,6 +19,13 @@ export interface ScoreWeights {
   timeSlope: number;
   /** Factor when both name years and none is shared. */
   yearConflict: number;
+  /**
+   * Two known dates that agree are evidence the words cannot give: a pair
+   * published within the grace weighs (1 + datedBonus) times a pair whose
+   * dates are unknown, and the decay with distance applies on top. Without
+   * it an undated candidate, never penalised, outranks a same-day report.
+   */
+  datedBonus: number;
 }
 
 export const DEFAULT_WEIGHTS: ScoreWeights = {
@@ -29,6 +36,7 @@ export const DEFAULT_WEIGHTS: ScoreWeights = {
   timeFloor: 0.35,
   timeSlope: 0.25,
   yearConflict: 0.75,
+  datedBonus: 0.6,
 };
 
 export interface Shared {
@@ -108,7 +116,7 @@ export function timeFactor(a: Signature, b: Signature, w: ScoreWeights): { facto
   let daysApart: number | null = null;
   if (a.day !== null && b.day !== null) {
     daysApart = Math.abs(a.day - b.day);
-    factor = Math.max(w.timeFloor, 1 - w.timeSlope * Math.log2(1 + daysApart / w.graceDays));
+    factor = (1 + w.datedBonus) * Math.max(w.timeFloor, 1 - w.timeSlope * Math.log2(1 + daysApart / w.graceDays));
   }
   if (a.years.length && b.years.length && !a.years.some((y) => b.years.includes(y))) factor *= w.yearConflict;
   return { factor, daysApart };

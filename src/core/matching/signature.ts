@@ -64,6 +64,8 @@ export interface Features {
   years: number[];
   hash: [number, number];
   words: number;
+  /** The date printed with the headline, standing in for a missing publication date. */
+  dateline: string | null;
 }
 
 /**
@@ -104,7 +106,7 @@ export function featuresOf(article: OutletInput): Features {
       figures.set(`${FIGURE}date:${f.iso}`, { count: 1, text: f.text });
     }
   }
-  return { terms: analysis.terms, entities, figures, years: [...years].sort(), hash: simhash(analysis.sequence), words: analysis.words };
+  return { terms: analysis.terms, entities, figures, years: [...years].sort(), hash: simhash(analysis.sequence), words: analysis.words, dateline: analysis.dateline };
 }
 
 /** Every key whose document frequency the index counts. */
@@ -161,7 +163,7 @@ export function buildSignature(id: string, features: Features, publishedAt: stri
     figureWeights: figures.map(([, w]) => round(w)),
     figureTexts: figures.map(([k]) => features.figures.get(k)!.text),
     years: features.years,
-    day: dayOf(publishedAt),
+    day: dayOf(publishedAt) ?? dayOf(features.dateline),
     hash: features.hash,
     keys: [...new Set(keys)],
     words: features.words,
