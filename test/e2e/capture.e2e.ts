@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,9 +5,8 @@ import { serveDirectory, type StaticSite } from '../../src/demo/serve';
 import { BROWSERS, launch, newProfileDir, type ExtensionBrowser } from './browsers';
 import { badgeText, eventually, sendRaw, storedArticles, tabIdFor } from './extension-state';
 import { readByClick } from './reading';
+import { SHOTS } from './screenshots';
 
-const SHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
-mkdirSync(SHOTS, { recursive: true });
 
 const FIRST = '/valley-post/dunmore-levee.html';
 const SECOND = '/northgate/dunmore-flood.html';

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leadArticle, sampleArticles, SITE_DIR } from '../../src/demo/launch';
@@ -7,8 +6,8 @@ import { BROWSERS, launch, type ExtensionBrowser } from './browsers';
 import { axeViolations } from './axe';
 import { eventually, storedArticles, tabIdFor } from './extension-state';
 import { readByClick } from './reading';
+import { SHOTS } from './screenshots';
 
-const SHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
 const articles = sampleArticles();
 const lead = leadArticle(articles);
 const story = articles.filter((a) => a.event === lead.event);

@@ -4,7 +4,7 @@
  * the page loaded, an article that changed between two visits, and an
  * article pinned on its own that survives a restart.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -14,9 +14,7 @@ import { axeViolations } from './axe';
 import { BROWSERS, launch, newProfileDir, type ExtensionBrowser } from './browsers';
 import { badgeText, eventually, storedArticles, tabIdFor } from './extension-state';
 import { readByClick } from './reading';
-
-const SHOTS = '/tmp/shots-live';
-mkdirSync(SHOTS, { recursive: true });
+import { SHOTS } from './screenshots';
 
 const LEVEE = '/valley-post/dunmore-levee.html';
 const FLOOD = '/northgate/dunmore-flood.html';
