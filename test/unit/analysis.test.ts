@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, datelineOf, extractEntities, extractFigures, extractQuotes, normalizeTerm, sentences, tokenize } from '../../src/core/analysis';
+import { analyze, datelineOf, extractEntities, extractFigures, extractQuotes, figureKey, normalizeTerm, sentences, tokenize } from '../../src/core/analysis';
 
 describe('tokens and sentences', () => {
   it('finds words in scripts without spaces through the segmenter', () => {
@@ -61,6 +61,11 @@ describe('figures', () => {
     );
     expect(f.find((x) => x.kind === 'date')?.iso).toBe('2008-12-15');
     expect(f.find((x) => x.kind === 'percent')?.context).toBe('US tariffs stand at 145%, and a $200 million offer came with a 90-day deadline.');
+  });
+
+  it('keys large amounts to three digits but years exactly', () => {
+    const keys = extractFigures('The budget of 2015 set aside $12,345,678, up from the budget of 2016.').map(figureKey);
+    expect(keys).toEqual(expect.arrayContaining(['year:2015:year', 'year:2016:year', 'money:12300000:usd']));
   });
 });
 

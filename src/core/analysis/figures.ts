@@ -152,7 +152,8 @@ export function extractFigures(text: string): Figure[] {
 /** A comparable key: two reports giving the same figure produce the same key. */
 export function figureKey(f: Figure): string {
   if (f.kind === 'date') return `date:${f.iso!.slice(5)}`;
-  const v = f.value >= 1000 ? Number(f.value.toPrecision(3)) : f.value;
+  // Large amounts are compared to three significant digits (outlets round differently); a year is exact.
+  const v = f.value >= 1000 && f.kind !== 'year' ? Number(f.value.toPrecision(3)) : f.value;
   return `${f.kind}:${v}:${f.unit}`;
 }
 
