@@ -1,56 +1,62 @@
 /**
  * How the matcher scales: a seeded synthetic library of each size (see
  * lib/synthetic.ts) is filed and queried, and one JSON line per size and
- * runtime is printed.
+ * runtime is printed, with MiniSearch on the same workload as the reference.
  *
  *   npm run bench:match -- [--sizes 1000,10000,100000] [--env node,chromium] [--seed 1]
- *                          [--ingest 200] [--warm 200] [--cold 30]
+ *                          [--ingest 200] [--warm 200] [--cold 30] [--reference minisearch|none]
  *
- * - node: the matcher over the in-memory index (`MemoryIndex`), every article
- *   filed as the store files it (frequencies, ranking, story); then queries.
+ * - node: the store's matcher over its in-memory index (`PackedIndex`, what
+ *   a warm worker holds), every article filed as the store files it
+ *   (counted, weighed, ranked, placed in a story); then queries.
  * - chromium: the real store (src/background/store) in headless Chromium's
- *   IndexedDB, on a page served from 127.0.0.1. The library is loaded in bulk
- *   (timed as load_s), then `ingest` new articles one by one and `relatedTo`
- *   queries, warm and on a fresh connection (cold).
+ *   IndexedDB, on a page served from 127.0.0.1. The library is filed through
+ *   `ingestMany` (ingest_batch_per_s), then `ingest` new articles one by one
+ *   (ingest_per_s) and `relatedTo` queries, warm and on a fresh connection
+ *   (cold).
  */
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { rank } from '../src/core/matching/engine';
-import { MemoryIndex } from '../src/core/matching/memory-index';
+import { FrequencyTable } from '../src/core/matching/frequency-table';
+import { PackedIndex, rankPacked } from '../src/core/matching/packed-index';
 import { buildSignature, countedKeys, featuresOf } from '../src/core/matching/signature';
+import { keyHash } from '../src/core/matching/simhash';
 import { decideStory, type StoryLink } from '../src/core/matching/stories';
+import { vectorOf } from '../src/core/matching/vector';
 import { parseArgs } from './lib/args';
+import { runMiniSearch, type MiniSearchRun } from './lib/bench-minisearch';
 import { percentile, type StoreRun } from './lib/bench-store';
 import { mulberry32, syntheticStream } from './lib/synthetic';
 
-const args = parseArgs(process.argv.slice(2), { sizes: '1000,10000', env: 'node,chromium', seed: '1', ingest: '200', warm: '200', cold: '30' });
+const args = parseArgs(process.argv.slice(2), { sizes: '1000,10000', env: 'node,chromium', seed: '1', ingest: '200', warm: '200', cold: '30', reference: 'minisearch' });
 const sizes = args.sizes!.split(',').map(Number);
 const envs = new Set(args.env!.split(','));
 const seed = Number(args.seed);
 const counts = { ingest: Number(args.ingest), warm: Number(args.warm), cold: Number(args.cold) };
+const withReference = args.reference === 'minisearch';
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** The matcher alone, over the in-memory index, as the store uses it. */
+/** The store's matcher alone, over the index a warm worker holds in memory. */
 async function runNode(size: number) {
-  const before = process.memoryUsage().heapUsed;
-  const index = new MemoryIndex();
+  const index = new PackedIndex(0, new FrequencyTable());
   const story = new Map<string, string>();
   const members = new Map<string, number>();
-  let bytes = 0;
   const t0 = performance.now();
   let n = 0;
   for (const { capture } of syntheticStream(size, { seed })) {
-    const id = `a${n++}`;
+    const id = `a${n}`;
     const features = featuresOf({ title: capture.title, text: capture.text, lang: capture.lang, siteName: capture.siteName, byline: capture.byline });
     const counted = countedKeys(features);
-    const sig = buildSignature(id, features, capture.publishedAt, await index.frequencies(counted), await index.size());
-    index.add(sig, features);
-    if (n % 100 === 0) bytes += JSON.stringify(sig).length * 100;
-    const ranked = await rank(index, sig, { exclude: new Set([id]) });
-    const links: StoryLink[] = ranked.map((r) => ({ articleId: r.id, storyId: story.get(r.id)!, score: r.comparison.score, nearDuplicate: r.nearDuplicate }));
+    const hashes = Uint32Array.from(counted, keyHash);
+    const df = new Map(counted.map((k, i) => [k, index.df.get(hashes[i]!)]));
+    const sig = buildSignature(id, features, capture.publishedAt, df, index.size);
+    const vector = vectorOf(n++, sig);
+    index.file(vector, hashes);
+    const ranked = await rankPacked(index, vector, { exclude: new Set([vector.n]) });
+    const links: StoryLink[] = ranked.map((r) => ({ articleId: r.id, storyId: story.get(r.id)!, score: r.score, nearDuplicate: r.nearDuplicate }));
     const decision = decideStory(links, (s) => members.get(s) ?? 1, () => true, () => true);
     const joined = decision.join ?? id;
     story.set(id, joined);
@@ -58,23 +64,33 @@ async function runNode(size: number) {
   }
   const ingestMs = performance.now() - t0;
   const random = mulberry32(seed + 7);
-  const all = await index.signatures(Array.from({ length: size }, (_, i) => `a${i}`));
   const warm: number[] = [];
   for (let i = 0; i < counts.warm + 20; i++) {
-    const sig = all.get(`a${Math.floor(random() * size)}`)!;
+    const v = index.vectors.get(Math.floor(random() * size))!;
     const t = performance.now();
-    await rank(index, sig, { exclude: new Set([sig.id]), explain: true });
+    await rankPacked(index, v, { exclude: new Set([v.n]) });
     if (i >= 20) warm.push(performance.now() - t);
   }
   return {
-    env: 'node (matcher, in-memory index)',
+    env: 'node (store matcher, in-memory index)',
     size,
     ingest_per_s: round((size * 1000) / ingestMs, 1),
     warm_p50_ms: round(percentile(warm, 50)),
     warm_p95_ms: round(percentile(warm, 95)),
     cold_p95_ms: null,
-    db_mb: round((bytes / 1e6) * 1.3, 1),
-    heap_mb: round((process.memoryUsage().heapUsed - before) / 1e6, 1),
+    heap_mb: round(process.memoryUsage().heapUsed / 1e6, 1),
+  };
+}
+
+function referenceLine(env: string, run: MiniSearchRun) {
+  return {
+    env,
+    size: run.size,
+    ingest_per_s: round(run.ingestPerSecond, 1),
+    warm_p50_ms: round(percentile(run.warm, 50)),
+    warm_p95_ms: round(percentile(run.warm, 95)),
+    cold_p95_ms: round(percentile(run.cold, 95)),
+    index_json_mb: round(run.jsonBytes / 1e6, 1),
   };
 }
 
@@ -118,6 +134,20 @@ async function runChromium(sizesToRun: number[], emit: (line: object) => void): 
       );
       emit(storeLine('chromium (store, IndexedDB)', run, run.usage, run.heap));
       await context.close();
+      if (!withReference) continue;
+      const refContext = await browser.newContext();
+      const refPage = await refContext.newPage();
+      await refPage.goto(`http://127.0.0.1:${port}/`);
+      try {
+        const ref = await refPage.evaluate(
+          ([size, seed, counts]) => globalThis.__parallaxBench.runMiniSearch(size, { seed, ...counts, persist: globalThis.__parallaxBench.persistInIndexedDB }),
+          [size, seed, counts] as const,
+        );
+        emit(referenceLine('chromium (MiniSearch, JSON in IndexedDB)', ref));
+      } catch (err) {
+        emit({ env: 'chromium (MiniSearch, JSON in IndexedDB)', size, error: String(err).slice(0, 200) });
+      }
+      await refContext.close();
     }
   } finally {
     await browser.close();
@@ -130,6 +160,7 @@ function storeLine(env: string, run: StoreRun, usage: number | null, heap: numbe
     env,
     size: run.size,
     load_s: round(run.loadMs / 1000, 1),
+    ingest_batch_per_s: round((run.ingested * 1000) / run.loadMs, 1),
     ingest_per_s: round(run.ingestPerSecond, 1),
     warm_p50_ms: round(percentile(run.warm, 50)),
     warm_p95_ms: round(percentile(run.warm, 95)),
@@ -140,5 +171,15 @@ function storeLine(env: string, run: StoreRun, usage: number | null, heap: numbe
 }
 
 const emit = (line: object) => console.log(JSON.stringify({ ...line, seed }));
-if (envs.has('node')) for (const size of sizes) emit(await runNode(size));
+if (envs.has('node')) {
+  for (const size of sizes) {
+    emit(await runNode(size));
+    if (!withReference) continue;
+    try {
+      emit(referenceLine('node (MiniSearch, JSON string)', await runMiniSearch(size, { seed, ...counts, persist: async (json) => async () => json })));
+    } catch (err) {
+      emit({ env: 'node (MiniSearch, JSON string)', size, error: String(err).slice(0, 200) });
+    }
+  }
+}
 if (envs.has('chromium')) await runChromium(sizes, emit);

@@ -8,7 +8,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { CapturedArticle, Explanation, RelatedArticle, StoredArticle } from '../../core/article';
 import type { Ranked } from '../../core/matching/engine';
 import { FrequencyTable, packIncrements, type PackedCounts } from '../../core/matching/frequency-table';
-import { PackedIndex, rankPacked, type PackedRanked, type PackedSource } from '../../core/matching/packed-index';
+import { PackedIndex, rankPacked, type PackedSource } from '../../core/matching/packed-index';
 import { compare, prepare, type Idf } from '../../core/matching/score';
 import { buildSignature, countedKeys, featuresOf, inverseFrequency, type Features, type Signature } from '../../core/matching/signature';
 import { isNearDuplicate, keyHash } from '../../core/matching/simhash';
@@ -38,8 +38,13 @@ type AnyTx = Tx | IDBPTransaction<ParallaxSchema, Stores[], 'readonly'>;
 
 const LIBRARY: Stores[] = ['articles', 'documents', 'postings', 'frequency-table', 'placements', 'stories', 'feedback', 'meta'];
 const READ: Stores[] = ['documents', 'postings', 'frequency-table', 'placements', 'stories', 'feedback', 'meta'];
-/** Increment records kept beside the base table before they are folded into it. */
-const FOLD_EVERY = 256;
+/**
+ * Increments kept beside the base table before they are folded into it: a
+ * cold read adds them up one by one, a fold rewrites the whole table.
+ */
+function foldAt(tableSize: number): number {
+  return Math.max(20_000, tableSize / 4);
+}
 /** Captures filed per transaction by `ingestMany`: large enough to share the fixed costs, small enough to keep a transaction short. */
 export const INGEST_BATCH = 64;
 
@@ -51,7 +56,7 @@ export const INGEST_BATCH = 64;
 interface Held {
   generation: number;
   index: PackedIndex;
-  /** Increment records stored beside the base table. */
+  /** Counts in the increment records stored beside the base table. */
   increments: number;
 }
 const held = new WeakMap<object, Held>();
@@ -100,8 +105,10 @@ async function indexFor(db: object, tx: AnyTx): Promise<{ state: Held; source: T
   const { generation, size } = await readMeta(tx);
   let state = held.get(db);
   if (!state || state.generation !== generation) {
-    const records = await tx.objectStore('frequency-table').getAll();
-    state = { generation, index: new PackedIndex(size, FrequencyTable.from(records)), increments: Math.max(0, records.length - 1) };
+    const store = tx.objectStore('frequency-table');
+    const [keys, records] = await Promise.all([store.getAllKeys(), store.getAll()]);
+    const pending = records.reduce((sum, r, i) => sum + (keys[i] === FREQUENCY_BASE ? 0 : r.hashes.length), 0);
+    state = { generation, index: new PackedIndex(size, FrequencyTable.from(records)), increments: pending };
     held.set(db, state);
   }
   return { state, source: new TxSource(tx) };
@@ -172,41 +179,35 @@ interface Filing {
   touched: Set<number>;
   increments: Map<number, number>;
   filed: number;
+  /** The reader's "not the same story" pairs: no filing changes them, so they are read once per transaction. */
+  splits?: [string, string][];
 }
 
-/** Indexes a stored article and places it in a story, inside the caller's transaction. */
-async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features: Features, now: string): Promise<Omit<Ingested, 'article'>> {
+/** Indexes a stored article and places it in a story, inside the caller's transaction. `previous`: its filing number, if it was filed before. */
+async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features: Features, previous: number | undefined, now: string): Promise<Omit<Ingested, 'article'> & { n: number }> {
   const index = filing.state.index;
-  const documents = tx.objectStore('documents');
-  const previous = await documents.index('by-id').get(article.id);
   const counted = countedKeys(features);
   const hashes = Uint32Array.from(counted, keyHash);
-  const n = previous?.n ?? index.size;
+  const n = previous ?? index.size;
   // Weighed (which keys it keeps and is filed under) with the library as it was before it came.
   const df = new Map<string, number>();
   counted.forEach((k, i) => df.set(k, index.df.get(hashes[i]!)));
   const signature = buildSignature(article.id, features, article.publishedAt, df, index.size);
+  const vector = vectorOf(n, signature);
+  await index.loadPostings(index.growing(vector), filing.source);
   // Counted before it is ranked, so it is scored against the library it has just joined,
   // exactly as every later query of it will be.
-  if (!previous) {
-    for (const h of hashes) {
-      index.df.add(h, 1);
-      filing.increments.set(h, (filing.increments.get(h) ?? 0) + 1);
-    }
-    index.size = n + 1;
-    filing.filed++;
-  }
-  const vector = vectorOf(n, signature);
-  await index.loadPostings([...vector.index, ...vector.bands], filing.source);
-  for (const h of index.file(vector, null)) filing.touched.add(h);
-  void documents.put({ n, id: article.id, vector, signature, summary: summaryOf(article) });
+  const count = (h: number) => filing.increments.set(h, (filing.increments.get(h) ?? 0) + 1);
+  for (const h of index.file(vector, previous === undefined ? hashes : null, count)) filing.touched.add(h);
+  if (previous === undefined) filing.filed++;
+  void tx.objectStore('documents').put({ n, id: article.id, vector, signature, summary: summaryOf(article) });
   const ranked = await rankPacked(index, vector, { exclude: new Set([n]), limit: 40, source: filing.source });
 
   const placements = tx.objectStore('placements');
-  const existing = await placements.get(article.id);
+  const existing = previous !== undefined ? await placements.get(article.id) : undefined;
   if (existing) {
     // A fresh capture of a known address keeps its place: the reader may have put it there.
-    return { storyId: existing.storyId, copyOf: existing.reportId === article.id ? null : existing.reportId };
+    return { n, storyId: existing.storyId, copyOf: existing.reportId === article.id ? null : existing.reportId };
   }
   const strong = ranked.filter((r) => r.nearDuplicate || r.score >= WEAK_LINK);
   const placed = await placementsOf(tx, strong.map((r) => r.id));
@@ -221,7 +222,7 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
   const links: StoryLink[] = ranked
     .filter((r) => storyOf.has(r.id))
     .map((r) => ({ articleId: r.id, storyId: storyOf.get(r.id)!, score: r.score, nearDuplicate: r.nearDuplicate }));
-  const splits = await splitsIn(tx);
+  const splits = (filing.splits ??= await splitsIn(tx));
   const splitPlaces = splits.length ? await placementsOf(tx, [...new Set(splits.flat())]) : new Map<string, Placement>();
   const apart = (a: string, b: string) =>
     splits.some(([x, y]) => {
@@ -244,8 +245,10 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
   } else {
     story = { id: crypto.randomUUID(), members: [article.id], createdAt: now, updatedAt: now };
   }
-  await Promise.all([stories.put(story), placements.put({ articleId: article.id, storyId: story.id, reportId })]);
-  return { storyId: story.id, copyOf: reportId === article.id ? null : reportId };
+  // Not waited for: a failed write aborts the transaction, and the next filing reads them back in order.
+  void stories.put(story);
+  void placements.put({ articleId: article.id, storyId: story.id, reportId });
+  return { n, storyId: story.id, copyOf: reportId === article.id ? null : reportId };
 }
 
 /** Opens a filing: the index as stored, brought into this context's memory. */
@@ -263,14 +266,14 @@ async function endFiling(tx: Tx, filing: Filing): Promise<void> {
   for (const h of filing.touched) void postings.put(Int32Array.from(state.index.postings.get(h)!), h);
   const table = tx.objectStore('frequency-table');
   if (filing.increments.size) {
-    if (state.increments + 1 >= FOLD_EVERY) {
+    if (state.increments + filing.increments.size >= foldAt(state.index.df.size)) {
       // Folded: the base becomes the table as held, and the increment records go.
       await table.clear();
       void table.put(state.index.df.pack(), FREQUENCY_BASE);
       state.increments = 0;
     } else {
       void table.put(packIncrements(filing.increments), state.index.size);
-      state.increments++;
+      state.increments += filing.increments.size;
     }
   }
   const meta = tx.objectStore('meta');
@@ -316,11 +319,25 @@ export async function ingestMany(db: ParallaxDB, captures: VisitCapture[], now =
     let tx: Tx | null = null;
     try {
       tx = db.transaction(LIBRARY, 'readwrite', { durability: 'relaxed' });
-      const filing = await beginFiling(db, tx);
+      const articles = tx.objectStore('articles');
+      const byUrl = articles.index('by-url');
+      // Every earlier capture of the batch's addresses, and its document, read at once rather than one by one.
+      const [filing, known] = await Promise.all([beginFiling(db, tx), Promise.all(batch.map((c) => byUrl.get(c.canonicalUrl)))]);
+      const docsById = tx.objectStore('documents').index('by-id');
+      const knownDocs = await Promise.all(known.map((a) => (a ? docsById.getKey(a.id) : undefined)));
+      const seen = new Map<string, { article: StoredArticle; n: number | undefined }>();
+      known.forEach((a, j) => {
+        if (a) seen.set(a.canonicalUrl, { article: a, n: knownDocs[j] });
+      });
       const at = now.toISOString();
       for (let j = 0; j < batch.length; j++) {
-        const { stored } = await upsertArticle(tx.objectStore('articles'), batch[j]!, now);
-        out.push({ article: stored, ...(await fileInto(tx, filing, stored, features[j]!, at)) });
+        const capture = batch[j]!;
+        const before = seen.get(capture.canonicalUrl);
+        const { stored } = await upsertArticle({ index: () => ({ get: async () => before?.article }), put: (a) => articles.put(a) }, capture, now);
+        const { n, ...result } = await fileInto(tx, filing, stored, features[j]!, before?.n, at);
+        // A second capture of one address within the batch finds the first, as it would one batch later.
+        seen.set(capture.canonicalUrl, { article: stored, n });
+        out.push({ article: stored, ...result });
       }
       await endFiling(tx, filing);
       await tx.done;
@@ -355,7 +372,7 @@ export async function indexPending(db: ParallaxDB, options: { max?: number } = {
       // Checked again inside the transaction: another context may have indexed it meanwhile.
       if ((await tx.objectStore('documents').index('by-id').getKey(id)) === undefined) {
         const filing = await beginFiling(db, tx);
-        await fileInto(tx, filing, article, features, article.capturedAt);
+        await fileInto(tx, filing, article, features, undefined, article.capturedAt);
         await endFiling(tx, filing);
         await tx.done;
         commitFiling(db, filing);
@@ -409,9 +426,11 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
   const partner = (f: Feedback) => (f.pair[0] === articleId ? f.pair[1] : f.pair[0]);
   const split = new Set(feedback.filter((f) => f.kind === 'split').map(partner));
   const confirmed = new Set(feedback.filter((f) => f.kind === 'merge').map(partner));
-  const storyMembers = new Set(place ? ((await tx.objectStore('stories').get(place.storyId))?.members ?? []) : []);
-
-  const ranked: PackedRanked[] = await rankPacked(index, own.vector, { exclude: new Set([own.n]), limit: Math.max(limit, 40), source });
+  const [story, ranked] = await Promise.all([
+    place ? tx.objectStore('stories').get(place.storyId) : undefined,
+    rankPacked(index, own.vector, { exclude: new Set([own.n]), limit: Math.max(limit, 40), source }),
+  ]);
+  const storyMembers = new Set(story?.members ?? []);
   // What is listed: close enough, in the story, or confirmed by the reader; split pairs never.
   const listed = ranked.filter((r) => !split.has(r.id) && (r.score >= minScore - 0.05 || storyMembers.has(r.id) || confirmed.has(r.id)));
   const missing = [...confirmed].filter((id) => !listed.some((r) => r.id === id));

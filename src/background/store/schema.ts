@@ -200,6 +200,8 @@ async function migrateIndexToV3(tx: UpgradeTx): Promise<void> {
   // A signature whose article is gone still counts in the frequencies: keep it, last.
   const ordered = [...captured, ...sigs.filter((s) => !seen.has(s.id)).map((s) => s.id)];
   const postings = new Map<number, number[]>();
+  const table = new FrequencyTable(keys.length);
+  keys.forEach((k, i) => table.add(keyHash(k), counts[i]!));
   const documents = tx.objectStore('documents');
   ordered.forEach((id, n) => {
     const { summary, ...signature } = byId.get(id)!;
@@ -207,14 +209,16 @@ async function migrateIndexToV3(tx: UpgradeTx): Promise<void> {
     void documents.put({ n, id, vector, signature, summary });
     for (const h of [...vector.index, ...vector.bands]) {
       const list = postings.get(h) ?? [];
-      if (list.length < MAX_POSTINGS && !list.includes(n)) list.push(n);
+      if (list.length < MAX_POSTINGS && !list.includes(n)) {
+        list.push(n);
+        // Bands are counted as they are filed under (see PackedIndex.file).
+        if (vector.bands.includes(h)) table.add(h, 1);
+      }
       postings.set(h, list);
     }
   });
   const postingStore = tx.objectStore('postings');
   for (const [h, list] of postings) void postingStore.put(Int32Array.from(list), h);
-  const table = new FrequencyTable(keys.length);
-  keys.forEach((k, i) => table.add(keyHash(k), counts[i]!));
   void tx.objectStore('frequency-table').put(table.pack(), FREQUENCY_BASE);
   void tx.objectStore('meta').put(ordered.length, INDEX_SIZE);
   db.deleteObjectStore('signatures');

@@ -49,9 +49,18 @@ export class PackedIndex {
     public readonly df: FrequencyTable,
   ) {}
 
-  /** Reads the lists of `hashes` this index does not hold yet (a key never filed under gets an empty one). */
+  /**
+   * Reads the lists of `hashes` this index does not hold yet. A key nobody
+   * has (frequency 0: bands are counted as they are filed under) has none,
+   * so the commonest case, a name never seen before, reads nothing.
+   */
   async loadPostings(hashes: Iterable<number>, source: PackedSource | null): Promise<void> {
-    const missing = [...new Set(hashes)].filter((h) => !this.postings.has(h));
+    const missing: number[] = [];
+    for (const h of new Set(hashes)) {
+      if (this.postings.has(h)) continue;
+      if (this.df.get(h) === 0) this.postings.set(h, []);
+      else missing.push(h);
+    }
     if (!missing.length) return;
     const read = source ? await source.postings(missing) : new Map<number, Int32Array>();
     for (const h of missing) if (!this.postings.has(h)) this.postings.set(h, read.get(h) ?? []);
@@ -64,26 +73,42 @@ export class PackedIndex {
   }
 
   /**
-   * Counts an article's keys (`counted`: every key it has, once) unless it
-   * was filed before, and files it under its index keys. Returns the key
-   * hashes whose lists changed. Lists must be loaded first (`loadPostings`).
+   * Counts a new article's keys (`counted`: every key it has, once; null for
+   * an article filed before) and files it under its index keys; a band is
+   * counted as it is filed under. `count` hears of every count added, for
+   * the caller to store. Returns the key hashes whose lists changed. The
+   * lists must be loaded first (`loadPostings`), except those already too
+   * long to be searched, which are left as they are.
    */
-  file(vector: DocVector, counted: Uint32Array | null): number[] {
+  file(vector: DocVector, counted: Uint32Array | null, count: (hash: number) => void = () => {}): number[] {
     if (counted) {
-      for (let i = 0; i < counted.length; i++) this.df.add(counted[i]!, 1);
+      for (let i = 0; i < counted.length; i++) {
+        this.df.add(counted[i]!, 1);
+        count(counted[i]!);
+      }
       this.size = Math.max(this.size, vector.n + 1);
     }
     this.vectors.set(vector.n, vector);
     const touched: number[] = [];
+    const bands = new Set(vector.bands);
     for (const h of [...vector.index, ...vector.bands]) {
-      let list = this.postings.get(h) ?? [];
-      if (list.length >= MAX_POSTINGS || list.includes(vector.n)) continue;
+      let list = this.postings.get(h);
+      if (!list || list.length >= MAX_POSTINGS || list.includes(vector.n)) continue;
       if (!Array.isArray(list)) list = Array.from(list);
       list.push(vector.n);
       this.postings.set(h, list);
       touched.push(h);
+      if (bands.has(h)) {
+        this.df.add(h, 1);
+        count(h);
+      }
     }
     return touched;
+  }
+
+  /** The keys of `vector` whose lists must be in memory before it is filed: those still short enough to grow. */
+  growing(vector: DocVector): number[] {
+    return [...vector.index, ...vector.bands].filter((h) => this.df.get(h) < MAX_POSTINGS);
   }
 
   idf(hash: number): number {
