@@ -5,6 +5,7 @@
  *
  *   npm run bench:match -- [--sizes 1000,10000,100000] [--env node,chromium] [--seed 1]
  *                          [--ingest 200] [--warm 200] [--cold 30] [--reference minisearch|none]
+ *                          [--profile DIR] (a CPU profile of each Chromium store run, for DevTools)
  *
  * - node: the store's matcher over its in-memory index (`PackedIndex`, what
  *   a warm worker holds), every article filed as the store files it
@@ -15,6 +16,7 @@
  *   (ingest_per_s) and `relatedTo` queries, warm and on a fresh connection
  *   (cold).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,7 +33,7 @@ import { runMiniSearch, type MiniSearchRun } from './lib/bench-minisearch';
 import { percentile, type StoreRun } from './lib/bench-store';
 import { mulberry32, syntheticStream } from './lib/synthetic';
 
-const args = parseArgs(process.argv.slice(2), { sizes: '1000,10000', env: 'node,chromium', seed: '1', ingest: '200', warm: '200', cold: '30', reference: 'minisearch' });
+const args = parseArgs(process.argv.slice(2), { sizes: '1000,10000', env: 'node,chromium', seed: '1', ingest: '200', warm: '200', cold: '30', reference: 'minisearch', profile: undefined });
 const sizes = args.sizes!.split(',').map(Number);
 const envs = new Set(args.env!.split(','));
 const seed = Number(args.seed);
@@ -123,6 +125,12 @@ async function runChromium(sizesToRun: number[], emit: (line: object) => void): 
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`http://127.0.0.1:${port}/`);
+      const cdp = args.profile ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+        await cdp.send('Profiler.start');
+      }
       const run = await page.evaluate(
         async ([size, seed, counts]) => {
           const r = await globalThis.__parallaxBench.runStore(size, { seed, ...counts });
@@ -132,6 +140,11 @@ async function runChromium(sizesToRun: number[], emit: (line: object) => void): 
         },
         [size, seed, counts] as const,
       );
+      if (cdp) {
+        const { profile } = await cdp.send('Profiler.stop');
+        mkdirSync(args.profile!, { recursive: true });
+        writeFileSync(resolve(args.profile!, `store-${size}.cpuprofile`), JSON.stringify(profile));
+      }
       emit(storeLine('chromium (store, IndexedDB)', run, run.usage, run.heap));
       await context.close();
       if (!withReference) continue;

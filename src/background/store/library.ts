@@ -9,6 +9,7 @@ import type { CapturedArticle, Explanation, RelatedArticle, StoredArticle } from
 import type { Ranked } from '../../core/matching/engine';
 import { FrequencyTable, packIncrements, type PackedCounts } from '../../core/matching/frequency-table';
 import { PackedIndex, rankPacked, type PackedSource } from '../../core/matching/packed-index';
+import { packSignature, unpackSignature } from '../../core/matching/packed-signature';
 import { compare, prepare, type Idf } from '../../core/matching/score';
 import { buildSignature, countedKeys, featuresOf, inverseFrequency, type Features, type Signature } from '../../core/matching/signature';
 import { isNearDuplicate, keyHash } from '../../core/matching/simhash';
@@ -22,6 +23,8 @@ import {
   INDEX_GENERATION,
   INDEX_PENDING,
   INDEX_SIZE,
+  postingsPages,
+  postingsRange,
   type ArticleSummary,
   type Feedback,
   type FeedbackKind,
@@ -75,10 +78,20 @@ class TxSource implements PackedSource {
 
   async postings(hashes: number[]): Promise<Map<number, Int32Array>> {
     const store = this.tx.objectStore('postings');
-    const lists = await Promise.all(hashes.map((h) => store.get(h)));
+    const pages = await Promise.all(hashes.map((h) => store.getAll(postingsRange(h))));
     const out = new Map<number, Int32Array>();
     hashes.forEach((h, i) => {
-      if (lists[i]) out.set(h, lists[i]!);
+      const found = pages[i]!;
+      if (found.length === 1) out.set(h, found[0]!);
+      else if (found.length) {
+        const list = new Int32Array(found.reduce((sum, p) => sum + p.length, 0));
+        let at = 0;
+        for (const p of found) {
+          list.set(p, at);
+          at += p.length;
+        }
+        out.set(h, list);
+      }
     });
     return out;
   }
@@ -176,7 +189,8 @@ const WEAK_LINK = Math.min(DEFAULT_STORY_THRESHOLDS.join, DEFAULT_STORY_THRESHOL
 interface Filing {
   state: Held;
   source: TxSource;
-  touched: Set<number>;
+  /** Key hash → its list's length before this filing (the pages from there on are rewritten). */
+  touched: Map<number, number>;
   increments: Map<number, number>;
   filed: number;
   /** The reader's "not the same story" pairs: no filing changes them, so they are read once per transaction. */
@@ -198,9 +212,10 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
   // Counted before it is ranked, so it is scored against the library it has just joined,
   // exactly as every later query of it will be.
   const count = (h: number) => filing.increments.set(h, (filing.increments.get(h) ?? 0) + 1);
-  for (const h of index.file(vector, previous === undefined ? hashes : null, count)) filing.touched.add(h);
+  const lengths = new Map([...vector.index, ...vector.bands].map((h) => [h, index.postings.get(h)?.length ?? 0]));
+  for (const h of index.file(vector, previous === undefined ? hashes : null, count)) if (!filing.touched.has(h)) filing.touched.set(h, lengths.get(h)!);
   if (previous === undefined) filing.filed++;
-  void tx.objectStore('documents').put({ n, id: article.id, vector, signature, summary: summaryOf(article) });
+  void tx.objectStore('documents').put({ n, id: article.id, vector, signature: packSignature(signature), summary: summaryOf(article) });
   const ranked = await rankPacked(index, vector, { exclude: new Set([n]), limit: 40, source: filing.source });
 
   const placements = tx.objectStore('placements');
@@ -256,14 +271,14 @@ async function beginFiling(db: ParallaxDB, tx: Tx): Promise<Filing> {
   const { state, source } = await indexFor(db, tx);
   // Until it commits, what this transaction changes in memory is no one else's to read.
   held.delete(db);
-  return { state, source, touched: new Set(), increments: new Map(), filed: 0 };
+  return { state, source, touched: new Map(), increments: new Map(), filed: 0 };
 }
 
 /** Writes what the filing changed in the index: the lists it touched, one record of increments, the size. */
 async function endFiling(tx: Tx, filing: Filing): Promise<void> {
   const { state } = filing;
   const postings = tx.objectStore('postings');
-  for (const h of filing.touched) void postings.put(Int32Array.from(state.index.postings.get(h)!), h);
+  for (const [h, from] of filing.touched) for (const [key, page] of postingsPages(h, state.index.postings.get(h)!, from)) void postings.put(page, key);
   const table = tx.objectStore('frequency-table');
   if (filing.increments.size) {
     if (state.increments + filing.increments.size >= foldAt(state.index.df.size)) {
@@ -441,10 +456,12 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
   const places = await placementsOf(tx, [...docs.values()].map((d) => d.id));
 
   const idf = idfOf(index);
-  const q = prepare(own.signature, idf);
+  const ownSignature = unpackSignature(own.signature);
+  const q = prepare(ownSignature, idf);
   const out: RelatedArticle[] = [];
   for (const d of docs.values()) {
-    const r: Ranked = { id: d.id, comparison: compare(q, d.signature, idf, undefined, true), nearDuplicate: isNearDuplicate(own.signature.hash, d.signature.hash), signature: d.signature };
+    const signature = unpackSignature(d.signature);
+    const r: Ranked = { id: d.id, comparison: compare(q, signature, idf, undefined, true), nearDuplicate: isNearDuplicate(ownSignature.hash, signature.hash), signature };
     const other = places.get(d.id);
     const sameStory = place !== undefined && other?.storyId === place.storyId;
     const isConfirmed = confirmed.has(d.id);

@@ -28,6 +28,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type StoreNames } from 'idb';
 import type { StoredArticle } from '../../core/article';
 import { FrequencyTable, type PackedCounts } from '../../core/matching/frequency-table';
 import { MAX_POSTINGS } from '../../core/matching/packed-index';
+import { packSignature, type PackedSignature } from '../../core/matching/packed-signature';
 import type { Signature } from '../../core/matching/signature';
 import { keyHash } from '../../core/matching/simhash';
 import { vectorOf, type DocVector } from '../../core/matching/vector';
@@ -54,7 +55,7 @@ export interface StoredDocument {
   n: number;
   id: string;
   vector: DocVector;
-  signature: Signature;
+  signature: PackedSignature;
   summary: ArticleSummary;
 }
 
@@ -108,7 +109,12 @@ export interface ParallaxSchema extends DBSchema {
     value: StoredDocument;
     indexes: { 'by-id': string };
   };
-  /** Key hash → filing numbers of the articles filed under it, in filing order (at most MAX_POSTINGS). */
+  /**
+   * Filing numbers of the articles filed under a key, in filing order (at
+   * most MAX_POSTINGS), in pages of POSTINGS_PAGE: page p of key hash h is
+   * record `postingsKey(h, p)`, so filing writes only a list's last page and
+   * one range read returns a whole list.
+   */
   postings: { key: number; value: Int32Array };
   /** FREQUENCY_BASE → every count as of the last fold; a filing number → one transaction's increments. */
   'frequency-table': { key: number | string; value: PackedCounts };
@@ -133,6 +139,24 @@ export const INDEX_PENDING = 'index-pending';
 /** Bumped by every transaction that changes the index, so a context knows when what it holds in memory is stale. */
 export const INDEX_GENERATION = 'index-generation';
 export const FREQUENCY_BASE = 'base';
+
+export const POSTINGS_PAGE = 256;
+const PAGES = Math.ceil(MAX_POSTINGS / POSTINGS_PAGE);
+export function postingsKey(hash: number, page: number): number {
+  return hash * PAGES + page;
+}
+export function postingsRange(hash: number): IDBKeyRange {
+  return IDBKeyRange.bound(postingsKey(hash, 0), postingsKey(hash, PAGES - 1));
+}
+
+/** The pages of a list from `from` on (the pages a filing changed), as records to put. */
+export function postingsPages(hash: number, list: ArrayLike<number>, from = 0): [number, Int32Array][] {
+  const out: [number, Int32Array][] = [];
+  for (let p = Math.floor(from / POSTINGS_PAGE); p * POSTINGS_PAGE < list.length; p++) {
+    out.push([postingsKey(hash, p), Int32Array.from(Array.prototype.slice.call(list, p * POSTINGS_PAGE, (p + 1) * POSTINGS_PAGE) as number[])]);
+  }
+  return out;
+}
 
 export function openParallaxDB(name = DB_NAME): Promise<ParallaxDB> {
   return openDB<ParallaxSchema>(name, DB_VERSION, {
@@ -206,7 +230,7 @@ async function migrateIndexToV3(tx: UpgradeTx): Promise<void> {
   ordered.forEach((id, n) => {
     const { summary, ...signature } = byId.get(id)!;
     const vector = vectorOf(n, signature);
-    void documents.put({ n, id, vector, signature, summary });
+    void documents.put({ n, id, vector, signature: packSignature(signature), summary });
     for (const h of [...vector.index, ...vector.bands]) {
       const list = postings.get(h) ?? [];
       if (list.length < MAX_POSTINGS && !list.includes(n)) {
@@ -218,7 +242,7 @@ async function migrateIndexToV3(tx: UpgradeTx): Promise<void> {
     }
   });
   const postingStore = tx.objectStore('postings');
-  for (const [h, list] of postings) void postingStore.put(Int32Array.from(list), h);
+  for (const [h, list] of postings) for (const [key, page] of postingsPages(h, list)) void postingStore.put(page, key);
   void tx.objectStore('frequency-table').put(table.pack(), FREQUENCY_BASE);
   void tx.objectStore('meta').put(ordered.length, INDEX_SIZE);
   db.deleteObjectStore('signatures');

@@ -6,6 +6,8 @@
  * worker must read the whole table in one request.
  */
 
+import { inverseFrequency } from './signature';
+
 /** What is stored: the counts of some keys, in any order (a base table or one batch's increments). */
 export interface PackedCounts {
   hashes: Uint32Array;
@@ -20,12 +22,22 @@ export class FrequencyTable {
   private keys: Uint32Array;
   private counts: Int32Array;
   private used = 0;
+  /** Bumped by every change: what is computed from the counts is valid for one version. */
+  version = 0;
+  /**
+   * Inverse frequencies computed so far, per slot, for one library size: a
+   * warm worker answers query after query without a logarithm per key.
+   */
+  private idfs: Float64Array;
+  private idfFor: Int32Array;
 
   constructor(capacity = 1024) {
     let size = 1024;
     while (size < capacity * 2) size *= 2;
     this.keys = new Uint32Array(size);
     this.counts = new Int32Array(size);
+    this.idfs = new Float64Array(size);
+    this.idfFor = new Int32Array(size).fill(-1);
   }
 
   static from(parts: Iterable<PackedCounts>): FrequencyTable {
@@ -61,6 +73,21 @@ export class FrequencyTable {
       this.used++;
     }
     this.counts[i]! += by;
+    this.idfFor[i] = -1;
+    this.version++;
+  }
+
+  /** `inverseFrequency(max(1, count), n)`, remembered per key until its count or `n` changes. */
+  idf(hash: number, n: number): number {
+    // Stamped with `n`, which only grows: an entry of a smaller library is simply stale.
+    const i = this.slot(hash);
+    if (this.idfFor[i] === n) return this.idfs[i]!;
+    const v = inverseFrequency(Math.max(1, this.keys[i] === EMPTY ? 0 : this.counts[i]!), n);
+    if (this.keys[i] !== EMPTY) {
+      this.idfs[i] = v;
+      this.idfFor[i] = n;
+    }
+    return v;
   }
 
   addAll(p: PackedCounts): void {
@@ -72,6 +99,8 @@ export class FrequencyTable {
     const counts = this.counts;
     this.keys = new Uint32Array(keys.length * 2);
     this.counts = new Int32Array(keys.length * 2);
+    this.idfs = new Float64Array(keys.length * 2);
+    this.idfFor = new Int32Array(keys.length * 2).fill(-1);
     this.used = 0;
     for (let i = 0; i < keys.length; i++) if (keys[i] !== EMPTY) this.add(keys[i] === ZERO ? EMPTY : keys[i]!, counts[i]!);
   }

@@ -9,7 +9,7 @@
  * matcher does; test/unit/matching.test.ts holds them to the same ranking.
  */
 import { DEFAULT_WEIGHTS, timeFactor, type ScoreWeights } from './score';
-import { inverseFrequency, type Signature } from './signature';
+import type { Signature } from './signature';
 import { isNearDuplicate } from './simhash';
 import { FrequencyTable } from './frequency-table';
 import type { DocVector } from './vector';
@@ -112,7 +112,28 @@ export class PackedIndex {
   }
 
   idf(hash: number): number {
-    return inverseFrequency(Math.max(1, this.df.get(hash)), Math.max(this.size, 1));
+    return this.df.idf(hash, Math.max(this.size, 1));
+  }
+
+  private readonly norms = new WeakMap<DocVector, { version: number; size: number; norms: [number, number, number] }>();
+
+  /** A vector's norm per channel under the current frequencies, kept while they hold. */
+  normsOf(v: DocVector): [number, number, number] {
+    const known = this.norms.get(v);
+    if (known && known.version === this.df.version && known.size === this.size) return known.norms;
+    const norms: [number, number, number] = [0, 0, 0];
+    const ends = [v.terms, v.terms + v.entities, v.keys.length];
+    let i = 0;
+    for (let c = 0; c < 3; c++) {
+      let sum = 0;
+      for (; i < ends[c]!; i++) {
+        const w = v.weights[i]! * this.idf(v.keys[i]!);
+        sum += w * w;
+      }
+      norms[c] = Math.sqrt(sum) || 1;
+    }
+    this.norms.set(v, { version: this.df.version, size: this.size, norms });
+    return norms;
   }
 }
 
@@ -130,16 +151,16 @@ function unit(index: PackedIndex, v: DocVector, from: number, to: number): Map<n
   return out;
 }
 
-function cosine(index: PackedIndex, q: Map<number, number>, b: DocVector, from: number, to: number): number {
-  let sum = 0;
+/** As score.ts `cosine`, with the candidate's norm computed once per state of the frequencies. */
+function cosine(index: PackedIndex, q: Map<number, number>, b: DocVector, from: number, to: number, norm: number): number {
   let dot = 0;
-  for (let i = from; i < to; i++) {
-    const w = b.weights[i]! * index.idf(b.keys[i]!);
-    sum += w * w;
-    const x = q.get(b.keys[i]!);
-    if (x !== undefined) dot += x * w;
+  if (q.size) {
+    for (let i = from; i < to; i++) {
+      const x = q.get(b.keys[i]!);
+      if (x !== undefined) dot += x * (b.weights[i]! * index.idf(b.keys[i]!));
+    }
   }
-  return dot / (Math.sqrt(sum) || 1);
+  return dot / norm;
 }
 
 interface Query {
@@ -158,9 +179,10 @@ export function scoreVectors(index: PackedIndex, q: Query, b: DocVector, w: Scor
   const a = q.v;
   const bt = b.terms;
   const be = b.terms + b.entities;
-  const terms = cosine(index, q.terms, b, 0, bt);
-  const entities = cosine(index, q.entities, b, bt, be);
-  const figures = cosine(index, q.figures, b, be, b.keys.length);
+  const norms = index.normsOf(b);
+  const terms = cosine(index, q.terms, b, 0, bt, norms[0]);
+  const entities = cosine(index, q.entities, b, bt, be, norms[1]);
+  const figures = cosine(index, q.figures, b, be, b.keys.length, norms[2]);
   const hasE = a.entities > 0 && b.entities > 0;
   const hasF = a.keys.length > a.terms + a.entities && b.keys.length > be;
   const wE = hasE ? w.entities : 0;
