@@ -39,8 +39,8 @@ type Stores = StoreNames<ParallaxSchema>;
 type Tx = IDBPTransaction<ParallaxSchema, Stores[], 'readwrite'>;
 type AnyTx = Tx | IDBPTransaction<ParallaxSchema, Stores[], 'readonly'>;
 
-const LIBRARY: Stores[] = ['articles', 'documents', 'postings', 'frequency-table', 'placements', 'stories', 'feedback', 'meta'];
-const READ: Stores[] = ['documents', 'postings', 'frequency-table', 'placements', 'stories', 'feedback', 'meta'];
+const LIBRARY: Stores[] = ['articles', 'documents', 'vectors', 'postings', 'frequency-table', 'placements', 'stories', 'feedback', 'meta'];
+const READ: Stores[] = ['documents', 'vectors', 'postings', 'frequency-table', 'placements', 'stories', 'feedback', 'meta'];
 /**
  * Increments kept beside the base table before they are folded into it: a
  * cold read adds them up one by one, a fold rewrites the whole table.
@@ -72,8 +72,6 @@ async function readMeta(tx: AnyTx): Promise<{ generation: number; size: number }
 
 /** Reads missing postings and vectors through the caller's transaction. */
 class TxSource implements PackedSource {
-  /** Full records read for vectors, kept for this transaction (explanations need their signatures). */
-  readonly documents = new Map<number, StoredDocument>();
   constructor(private readonly tx: AnyTx) {}
 
   async postings(hashes: number[]): Promise<Map<number, Int32Array>> {
@@ -97,14 +95,10 @@ class TxSource implements PackedSource {
   }
 
   async vectors(docs: number[]): Promise<Map<number, DocVector>> {
-    const store = this.tx.objectStore('documents');
+    const store = this.tx.objectStore('vectors');
     const found = await Promise.all(docs.map((n) => store.get(n)));
     const out = new Map<number, DocVector>();
-    for (const d of found) {
-      if (!d) continue;
-      this.documents.set(d.n, d);
-      out.set(d.n, d.vector);
-    }
+    for (const v of found) if (v) out.set(v.n, v);
     return out;
   }
 }
@@ -215,7 +209,8 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
   const lengths = new Map([...vector.index, ...vector.bands].map((h) => [h, index.postings.get(h)?.length ?? 0]));
   for (const h of index.file(vector, previous === undefined ? hashes : null, count)) if (!filing.touched.has(h)) filing.touched.set(h, lengths.get(h)!);
   if (previous === undefined) filing.filed++;
-  void tx.objectStore('documents').put({ n, id: article.id, vector, signature: packSignature(signature), summary: summaryOf(article) });
+  void tx.objectStore('documents').put({ n, id: article.id, signature: packSignature(signature), summary: summaryOf(article) });
+  void tx.objectStore('vectors').put(vector, n);
   const ranked = await rankPacked(index, vector, { exclude: new Set([n]), limit: 40, source: filing.source });
 
   const placements = tx.objectStore('placements');
@@ -408,17 +403,11 @@ export interface RelatedOptions {
   minScore?: number;
 }
 
-/** The stored records of some filed articles: from this query's reads, else read now. */
-async function documentsOf(tx: AnyTx, source: TxSource, docs: number[]): Promise<Map<number, StoredDocument>> {
-  const out = new Map<number, StoredDocument>();
-  const missing: number[] = [];
-  for (const n of docs) {
-    const d = source.documents.get(n);
-    if (d) out.set(n, d);
-    else missing.push(n);
-  }
+/** The stored records of some filed articles. */
+async function documentsOf(tx: AnyTx, docs: number[]): Promise<Map<number, StoredDocument>> {
   const store = tx.objectStore('documents');
-  for (const d of await Promise.all(missing.map((n) => store.get(n)))) if (d) out.set(d.n, d);
+  const out = new Map<number, StoredDocument>();
+  for (const d of await Promise.all(docs.map((n) => store.get(n)))) if (d) out.set(d.n, d);
   return out;
 }
 
@@ -441,17 +430,16 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
   const partner = (f: Feedback) => (f.pair[0] === articleId ? f.pair[1] : f.pair[0]);
   const split = new Set(feedback.filter((f) => f.kind === 'split').map(partner));
   const confirmed = new Set(feedback.filter((f) => f.kind === 'merge').map(partner));
-  const [story, ranked] = await Promise.all([
-    place ? tx.objectStore('stories').get(place.storyId) : undefined,
-    rankPacked(index, own.vector, { exclude: new Set([own.n]), limit: Math.max(limit, 40), source }),
-  ]);
+  const [story, vector] = await Promise.all([place ? tx.objectStore('stories').get(place.storyId) : undefined, index.vectors.get(own.n) ?? tx.objectStore('vectors').get(own.n)]);
+  if (!vector) return [];
+  const ranked = await rankPacked(index, vector, { exclude: new Set([own.n]), limit: Math.max(limit, 40), source });
   const storyMembers = new Set(story?.members ?? []);
   // What is listed: close enough, in the story, or confirmed by the reader; split pairs never.
   const listed = ranked.filter((r) => !split.has(r.id) && (r.score >= minScore - 0.05 || storyMembers.has(r.id) || confirmed.has(r.id)));
   const missing = [...confirmed].filter((id) => !listed.some((r) => r.id === id));
   const byId = tx.objectStore('documents').index('by-id');
   const extra = (await Promise.all(missing.map((id) => byId.get(id)))).filter((d): d is StoredDocument => d !== undefined);
-  const docs = await documentsOf(tx, source, listed.map((r) => r.n));
+  const docs = await documentsOf(tx, listed.map((r) => r.n));
   for (const d of extra) docs.set(d.n, d);
   const places = await placementsOf(tx, [...docs.values()].map((d) => d.id));
 

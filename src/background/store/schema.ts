@@ -16,8 +16,9 @@
  * v3: the index as numbers (see src/core/matching/packed-index.ts), so a
  *     filing writes a few records instead of hundreds of index entries and a
  *     worker woken cold reads a few large records instead of thousands of
- *     small ones: `documents` (numbered in filing order: signature, its
- *     vector and summary), `postings` (per key hash, the filing numbers
+ *     small ones: `documents` (numbered in filing order: signature and
+ *     summary), `vectors` (the same numbers: what ranking reads of each
+ *     candidate, typed arrays only), `postings` (per key hash, the filing numbers
  *     filed under it, one packed array) and `frequency-table` (one base
  *     table and one record of increments per filing transaction, folded
  *     into the base every few hundred). v2's signatures and frequencies are
@@ -50,11 +51,10 @@ export interface IndexedArticle extends Signature {
   summary: ArticleSummary;
 }
 
-/** One filed article: what ranking reads (`vector`) and what explaining and listing read. */
+/** One filed article: what explaining and listing read (ranking reads its vector, stored apart). */
 export interface StoredDocument {
   n: number;
   id: string;
-  vector: DocVector;
   signature: PackedSignature;
   summary: ArticleSummary;
 }
@@ -109,6 +109,7 @@ export interface ParallaxSchema extends DBSchema {
     value: StoredDocument;
     indexes: { 'by-id': string };
   };
+  vectors: { key: number; value: DocVector };
   /**
    * Filing numbers of the articles filed under a key, in filing order (at
    * most MAX_POSTINGS), in pages of POSTINGS_PAGE: page p of key hash h is
@@ -187,6 +188,7 @@ export function openParallaxDB(name = DB_NAME): Promise<ParallaxDB> {
       if (oldVersion < 3) {
         const documents = db.createObjectStore('documents', { keyPath: 'n' });
         documents.createIndex('by-id', 'id', { unique: true });
+        db.createObjectStore('vectors');
         db.createObjectStore('postings');
         db.createObjectStore('frequency-table');
         void migrateIndexToV3(tx as unknown as UpgradeTx);
@@ -227,10 +229,12 @@ async function migrateIndexToV3(tx: UpgradeTx): Promise<void> {
   const table = new FrequencyTable(keys.length);
   keys.forEach((k, i) => table.add(keyHash(k), counts[i]!));
   const documents = tx.objectStore('documents');
+  const vectors = tx.objectStore('vectors');
   ordered.forEach((id, n) => {
     const { summary, ...signature } = byId.get(id)!;
     const vector = vectorOf(n, signature);
-    void documents.put({ n, id, vector, signature: packSignature(signature), summary });
+    void documents.put({ n, id, signature: packSignature(signature), summary });
+    void vectors.put(vector, n);
     for (const h of [...vector.index, ...vector.bands]) {
       const list = postings.get(h) ?? [];
       if (list.length < MAX_POSTINGS && !list.includes(n)) {
