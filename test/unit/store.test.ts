@@ -67,7 +67,7 @@ describe('schema', () => {
   it('creates every store at the current version', async () => {
     const db = await openParallaxDB();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'documents', 'feedback', 'frequency-table', 'meta', 'pins', 'placements', 'postings', 'stories']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'documents', 'feedback', 'frequency-table', 'meta', 'pins', 'placements', 'postings', 'stories', 'vectors']);
   });
 
   it('explains a full disk in plain words', () => {
