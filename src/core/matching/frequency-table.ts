@@ -43,7 +43,7 @@ export class FrequencyTable {
   static from(parts: Iterable<PackedCounts>): FrequencyTable {
     const all = [...parts];
     const table = new FrequencyTable(all.reduce((n, p) => n + p.hashes.length, 0));
-    for (const p of all) table.addAll(p);
+    for (const p of all) table.load(p);
     return table;
   }
 
@@ -92,6 +92,24 @@ export class FrequencyTable {
 
   addAll(p: PackedCounts): void {
     for (let i = 0; i < p.hashes.length; i++) this.add(p.hashes[i]!, p.counts[i]!);
+  }
+
+  /** `addAll` for a table sized for it (`from`): the cold worker's first read, without the bookkeeping of single changes. */
+  private load(p: PackedCounts): void {
+    const keys = this.keys;
+    const counts = this.counts;
+    const mask = keys.length - 1;
+    for (let j = 0; j < p.hashes.length; j++) {
+      const h = p.hashes[j] === EMPTY ? ZERO : p.hashes[j]!;
+      let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+      while (keys[i] !== EMPTY && keys[i] !== h) i = (i + 1) & mask;
+      if (keys[i] === EMPTY) {
+        keys[i] = h;
+        this.used++;
+      }
+      counts[i]! += p.counts[j]!;
+    }
+    this.version++;
   }
 
   private grow(): void {
