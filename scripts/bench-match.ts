@@ -43,7 +43,7 @@ const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** The store's matcher alone, over the index a warm worker holds in memory. */
 async function runNode(size: number) {
-  const index = new PackedIndex(0, new FrequencyTable());
+  const index = new PackedIndex(0, new FrequencyTable(), true);
   const story = new Map<string, string>();
   const members = new Map<string, number>();
   const t0 = performance.now();

@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import type { CapturedArticle } from '../../src/core/article';
-import { documentFrequency, indexPending, ingest, mergeStory, placementOf, relatedTo, splitStory } from '../../src/background/store/library';
+import { documentFrequency, indexPending, ingest, ingestMany, mergeStory, placementOf, relatedTo, splitStory } from '../../src/background/store/library';
 import { addPin, listPins } from '../../src/background/store/pins';
 import { INDEX_PENDING, INDEX_SIZE, openParallaxDB } from '../../src/background/store/schema';
 import { getSettings, updateSettings } from '../../src/background/store/settings';
@@ -85,6 +85,48 @@ describe('ingest', () => {
     expect(await documentFrequency(db, 'dunmore')).toBe(0);
     expect(await documentFrequency(db, 'brackenmoor')).toBe(1);
     expect(await db.get('meta', INDEX_SIZE)).toBe(1);
+  });
+});
+
+describe('ingestMany', () => {
+  it('files a batch as one transaction: a failure half-way leaves nothing of it, and the next batch files as if it never ran', async () => {
+    const db = await openParallaxDB();
+    await ingest(db, capture('Fire at plant', fire));
+    const batch = [capture('Marrow River floods Dunmore', flood('Dunmore', '1,200', 'Ilse Quarry')), capture('Dunmore levee breach', flood('Dunmore', '1,450', 'Ilse Quarry'))];
+    const put = IDBObjectStore.prototype.put;
+    let vectors = 0;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      // The second article's vector: the first is already written in the same transaction.
+      if (this.name === 'vectors' && ++vectors === 2) throw new DOMException('full', 'QuotaExceededError');
+      return put.apply(this, args as Parameters<typeof put>);
+    });
+    await expect(ingestMany(db, batch)).rejects.toThrow(/no room left/);
+    spy.mockRestore();
+    expect(await db.count('articles')).toBe(1);
+    expect(await db.count('documents')).toBe(1);
+    expect(await db.count('placements')).toBe(1);
+    expect(await documentFrequency(db, 'dunmore')).toBe(0);
+    expect(await db.get('meta', INDEX_SIZE)).toBe(1);
+
+    const [a, b] = await ingestMany(db, batch);
+    expect(b!.storyId).toBe(a!.storyId);
+    expect(await documentFrequency(db, 'dunmore')).toBe(2);
+    expect((await relatedTo(db, a!.article.id)).map((r) => r.id)).toEqual([b!.article.id]);
+    // A fresh connection (a worker woken cold) reads the same index back.
+    db.close();
+    const again = await openParallaxDB();
+    expect(await documentFrequency(again, 'dunmore')).toBe(2);
+    expect((await relatedTo(again, b!.article.id)).map((r) => r.id)).toEqual([a!.article.id]);
+  });
+
+  it('files two captures of one address in one batch as one article', async () => {
+    const db = await openParallaxDB();
+    const first = capture('Fire at plant', fire);
+    const [a, b] = await ingestMany(db, [first, { ...first, title: 'Fire at plant (updated)' }]);
+    expect(b!.article.id).toBe(a!.article.id);
+    expect(await db.count('articles')).toBe(1);
+    expect(await db.count('documents')).toBe(1);
+    expect(await documentFrequency(db, 'brackenmoor')).toBe(1);
   });
 });
 

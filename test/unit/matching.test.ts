@@ -88,3 +88,33 @@ describe('decideStory', () => {
     expect(decideStory([link('a', 's1', 0.25)], () => 12, () => true, () => true).join).toBeNull();
   });
 });
+
+describe('the store matcher on numbers (packed-index.ts)', () => {
+  it('finds and scores what the reference ranking (engine.ts) does', async () => {
+    const { syntheticArticles } = await import('../../scripts/lib/synthetic');
+    const { PackedIndex, rankPacked } = await import('../../src/core/matching/packed-index');
+    const { FrequencyTable } = await import('../../src/core/matching/frequency-table');
+    const { vectorOf } = await import('../../src/core/matching/vector');
+    const { keyHash } = await import('../../src/core/matching/simhash');
+    const reference = new MemoryIndex();
+    const packed = new PackedIndex(0, new FrequencyTable(), true);
+    const sigs = [];
+    for (const [n, { capture }] of syntheticArticles(400, { seed: 3 }).entries()) {
+      const f = featuresOf({ title: capture.title, text: capture.text, lang: 'en' });
+      const sig = buildSignature(`a${n}`, f, capture.publishedAt, await reference.frequencies(countedKeys(f)), await reference.size());
+      reference.add(sig, f);
+      packed.file(vectorOf(n, sig), Uint32Array.from(countedKeys(f), keyHash));
+      sigs.push(sig);
+    }
+    let compared = 0;
+    for (let n = 0; n < sigs.length; n += 13) {
+      const expected = (await rank(reference, sigs[n]!, { exclude: new Set([sigs[n]!.id]), limit: 10 })).map((r) => [r.id, r.comparison.score] as const);
+      const got = (await rankPacked(packed, packed.vectors.get(n)!, { limit: 10 })).map((r) => [r.id, r.score] as const);
+      expect(got.map(([id]) => id), `query ${n}`).toEqual(expected.map(([id]) => id));
+      // Weights kept as 32-bit floats, and a rare 32-bit key hash collision (one in this library), move a score by less than this.
+      got.forEach(([, score], i) => expect(score).toBeCloseTo(expected[i]![1], 3));
+      compared += got.length;
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+});

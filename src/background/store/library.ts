@@ -209,8 +209,8 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
   const lengths = new Map([...vector.index, ...vector.bands].map((h) => [h, index.postings.get(h)?.length ?? 0]));
   for (const h of index.file(vector, previous === undefined ? hashes : null, count)) if (!filing.touched.has(h)) filing.touched.set(h, lengths.get(h)!);
   if (previous === undefined) filing.filed++;
-  void tx.objectStore('documents').put({ n, id: article.id, signature: packSignature(signature), summary: summaryOf(article) });
-  void tx.objectStore('vectors').put(vector, n);
+  unawaited(tx.objectStore('documents').put({ n, id: article.id, signature: packSignature(signature), summary: summaryOf(article) }));
+  unawaited(tx.objectStore('vectors').put(vector, n));
   const ranked = await rankPacked(index, vector, { exclude: new Set([n]), limit: 40, source: filing.source });
 
   const placements = tx.objectStore('placements');
@@ -256,8 +256,8 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
     story = { id: crypto.randomUUID(), members: [article.id], createdAt: now, updatedAt: now };
   }
   // Not waited for: a failed write aborts the transaction, and the next filing reads them back in order.
-  void stories.put(story);
-  void placements.put({ articleId: article.id, storyId: story.id, reportId });
+  unawaited(stories.put(story));
+  unawaited(placements.put({ articleId: article.id, storyId: story.id, reportId }));
   return { n, storyId: story.id, copyOf: reportId === article.id ? null : reportId };
 }
 
@@ -273,28 +273,36 @@ async function beginFiling(db: ParallaxDB, tx: Tx): Promise<Filing> {
 async function endFiling(tx: Tx, filing: Filing): Promise<void> {
   const { state } = filing;
   const postings = tx.objectStore('postings');
-  for (const [h, from] of filing.touched) for (const [key, page] of postingsPages(h, state.index.postings.get(h)!, from)) void postings.put(page, key);
+  for (const [h, from] of filing.touched) for (const [key, page] of postingsPages(h, state.index.postings.get(h)!, from)) unawaited(postings.put(page, key));
   const table = tx.objectStore('frequency-table');
   if (filing.increments.size) {
     if (state.increments + filing.increments.size >= foldAt(state.index.df.size)) {
       // Folded: the base becomes the table as held, and the increment records go.
       await table.clear();
-      void table.put(state.index.df.pack(), FREQUENCY_BASE);
+      unawaited(table.put(state.index.df.pack(), FREQUENCY_BASE));
       state.increments = 0;
     } else {
-      void table.put(packIncrements(filing.increments), state.index.size);
+      unawaited(table.put(packIncrements(filing.increments), state.index.size));
       state.increments += filing.increments.size;
     }
   }
   const meta = tx.objectStore('meta');
   state.generation++;
-  void meta.put(state.index.size, INDEX_SIZE);
+  unawaited(meta.put(state.index.size, INDEX_SIZE));
   await meta.put(state.generation, INDEX_GENERATION);
 }
 
 /** Once a filing has committed, what it holds in memory becomes what this context knows. */
 function commitFiling(db: object, filing: Filing): void {
   held.set(db, filing.state);
+}
+
+/**
+ * A write not waited for: if it fails, the transaction aborts and the caller
+ * hears it from `tx.done`; the request's own rejection is not a second error.
+ */
+function unawaited(request: Promise<unknown>): void {
+  request.catch(() => undefined);
 }
 
 /** A request that fails before reaching the database leaves the transaction open; what it already wrote must not commit. */

@@ -47,6 +47,8 @@ export class PackedIndex {
     /** Articles filed. */
     public size: number,
     public readonly df: FrequencyTable,
+    /** Whether it holds every list (an index built in memory from nothing): a list it lacks is empty. */
+    private readonly complete = false,
   ) {}
 
   /**
@@ -58,7 +60,7 @@ export class PackedIndex {
     const missing: number[] = [];
     for (const h of new Set(hashes)) {
       if (this.postings.has(h)) continue;
-      if (this.df.get(h) === 0) this.postings.set(h, []);
+      if (this.complete || this.df.get(h) === 0) this.postings.set(h, []);
       else missing.push(h);
     }
     if (!missing.length) return;
@@ -92,7 +94,7 @@ export class PackedIndex {
     const touched: number[] = [];
     const bands = new Set(vector.bands);
     for (const h of [...vector.index, ...vector.bands]) {
-      let list = this.postings.get(h);
+      let list = this.postings.get(h) ?? (this.complete ? [] : undefined);
       if (!list || list.length >= MAX_POSTINGS || list.includes(vector.n)) continue;
       if (!Array.isArray(list)) list = Array.from(list);
       list.push(vector.n);
