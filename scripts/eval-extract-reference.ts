@@ -82,7 +82,10 @@ function readability(html: string, url: string): Prediction {
 }
 
 async function defuddle(html: string, url: string): Promise<Prediction> {
-  const result = await Defuddle(parse(html, url), url);
+  // Defuddle logs a stack trace for every page with broken JSON-LD; the table is what this prints.
+  const log = console.error;
+  console.error = () => {};
+  const result = await Defuddle(parse(html, url), url).finally(() => (console.error = log));
   return {
     body: result.content ? textOfHtml(result.content) : '',
     title: result.title ?? '',
