@@ -116,5 +116,5 @@ describe('the store matcher on numbers (packed-index.ts)', () => {
       compared += got.length;
     }
     expect(compared).toBeGreaterThan(200);
-  });
+  }, 60_000);
 });

@@ -7,7 +7,7 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { CapturedArticle, Explanation, RelatedArticle, StoredArticle } from '../../core/article';
 import type { Ranked } from '../../core/matching/engine';
-import { FrequencyTable, packIncrements, type PackedCounts } from '../../core/matching/frequency-table';
+import { FrequencyTable, packIncrements, type PackedCounts, type TableImage } from '../../core/matching/frequency-table';
 import { PackedIndex, rankPacked, type PackedSource } from '../../core/matching/packed-index';
 import { packSignature, unpackSignature } from '../../core/matching/packed-signature';
 import { compare, prepare, type Idf } from '../../core/matching/score';
@@ -20,6 +20,7 @@ import { upsertArticle, type VisitCapture } from './articles';
 import {
   describeStorageError,
   FREQUENCY_BASE,
+  INDEX_BANDS,
   INDEX_GENERATION,
   INDEX_PENDING,
   INDEX_SIZE,
@@ -45,9 +46,7 @@ const READ: Stores[] = ['documents', 'vectors', 'postings', 'frequency-table', '
  * Increments kept beside the base table before they are folded into it: a
  * cold read adds them up one by one, a fold rewrites the whole table.
  */
-function foldAt(tableSize: number): number {
-  return Math.max(20_000, tableSize / 4);
-}
+const FOLD_AT = 16_000;
 /** Captures filed per transaction by `ingestMany`: large enough to share the fixed costs, small enough to keep a transaction short. */
 export const INGEST_BATCH = 64;
 
@@ -68,6 +67,21 @@ async function readMeta(tx: AnyTx): Promise<{ generation: number; size: number }
   const meta = tx.objectStore('meta');
   const [generation, size] = await Promise.all([meta.get(INDEX_GENERATION), meta.get(INDEX_SIZE)]);
   return { generation: (generation as number | undefined) ?? 0, size: (size as number | undefined) ?? 0 };
+}
+
+/** Everything a cold context needs before its first ranking, in one round trip. */
+async function readIndex(tx: AnyTx, size: number): Promise<{ index: PackedIndex; increments: number }> {
+  const table = tx.objectStore('frequency-table');
+  const [keys, records, bands] = await Promise.all([table.getAllKeys(), table.getAll(), tx.objectStore('meta').get(INDEX_BANDS)]);
+  let image: TableImage | undefined;
+  const increments: PackedCounts[] = [];
+  records.forEach((r, i) => {
+    if (keys[i] === FREQUENCY_BASE) image = r as TableImage;
+    else increments.push(r as PackedCounts);
+  });
+  const index = new PackedIndex(size, FrequencyTable.from(image, increments));
+  if (bands instanceof Uint8Array) index.bands = bands;
+  return { index, increments: increments.reduce((sum, p) => sum + p.hashes.length, 0) };
 }
 
 /** Reads missing postings and vectors through the caller's transaction. */
@@ -112,10 +126,7 @@ async function indexFor(db: object, tx: AnyTx): Promise<{ state: Held; source: T
   const { generation, size } = await readMeta(tx);
   let state = held.get(db);
   if (!state || state.generation !== generation) {
-    const store = tx.objectStore('frequency-table');
-    const [keys, records] = await Promise.all([store.getAllKeys(), store.getAll()]);
-    const pending = records.reduce((sum, r, i) => sum + (keys[i] === FREQUENCY_BASE ? 0 : r.hashes.length), 0);
-    state = { generation, index: new PackedIndex(size, FrequencyTable.from(records)), increments: pending };
+    state = { generation, ...(await readIndex(tx, size)) };
     held.set(db, state);
   }
   return { state, source: new TxSource(tx) };
@@ -202,7 +213,7 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
   counted.forEach((k, i) => df.set(k, index.df.get(hashes[i]!)));
   const signature = buildSignature(article.id, features, article.publishedAt, df, index.size);
   const vector = vectorOf(n, signature);
-  await index.loadPostings(index.growing(vector), filing.source);
+  await index.loadFor(vector, filing.source);
   // Counted before it is ranked, so it is scored against the library it has just joined,
   // exactly as every later query of it will be.
   const count = (h: number) => filing.increments.set(h, (filing.increments.get(h) ?? 0) + 1);
@@ -276,10 +287,10 @@ async function endFiling(tx: Tx, filing: Filing): Promise<void> {
   for (const [h, from] of filing.touched) for (const [key, page] of postingsPages(h, state.index.postings.get(h)!, from)) unawaited(postings.put(page, key));
   const table = tx.objectStore('frequency-table');
   if (filing.increments.size) {
-    if (state.increments + filing.increments.size >= foldAt(state.index.df.size)) {
+    if (state.increments + filing.increments.size >= FOLD_AT) {
       // Folded: the base becomes the table as held, and the increment records go.
       await table.clear();
-      unawaited(table.put(state.index.df.pack(), FREQUENCY_BASE));
+      unawaited(table.put(state.index.df.image(), FREQUENCY_BASE));
       state.increments = 0;
     } else {
       unawaited(table.put(packIncrements(filing.increments), state.index.size));
@@ -287,6 +298,7 @@ async function endFiling(tx: Tx, filing: Filing): Promise<void> {
     }
   }
   const meta = tx.objectStore('meta');
+  if (filing.touched.size) unawaited(meta.put(state.index.bands, INDEX_BANDS));
   state.generation++;
   unawaited(meta.put(state.index.size, INDEX_SIZE));
   await meta.put(state.generation, INDEX_GENERATION);

@@ -27,8 +27,8 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type StoreNames } from 'idb';
 import type { StoredArticle } from '../../core/article';
-import { FrequencyTable, type PackedCounts } from '../../core/matching/frequency-table';
-import { MAX_POSTINGS } from '../../core/matching/packed-index';
+import { FrequencyTable, type PackedCounts, type TableImage } from '../../core/matching/frequency-table';
+import { MAX_POSTINGS, PackedIndex } from '../../core/matching/packed-index';
 import { packSignature, type PackedSignature } from '../../core/matching/packed-signature';
 import type { Signature } from '../../core/matching/signature';
 import { keyHash } from '../../core/matching/simhash';
@@ -117,8 +117,8 @@ export interface ParallaxSchema extends DBSchema {
    * one range read returns a whole list.
    */
   postings: { key: number; value: Int32Array };
-  /** FREQUENCY_BASE → every count as of the last fold; a filing number → one transaction's increments. */
-  'frequency-table': { key: number | string; value: PackedCounts };
+  /** FREQUENCY_BASE → the table as of the last fold; a filing number → one transaction's increments. */
+  'frequency-table': { key: number | string; value: PackedCounts | TableImage };
   placements: {
     key: string;
     value: Placement;
@@ -140,6 +140,8 @@ export const INDEX_PENDING = 'index-pending';
 /** Bumped by every transaction that changes the index, so a context knows when what it holds in memory is stale. */
 export const INDEX_GENERATION = 'index-generation';
 export const FREQUENCY_BASE = 'base';
+/** One bit per SimHash band filed under (see PackedIndex.bands). */
+export const INDEX_BANDS = 'index-bands';
 
 export const POSTINGS_PAGE = 256;
 const PAGES = Math.ceil(MAX_POSTINGS / POSTINGS_PAGE);
@@ -230,24 +232,24 @@ async function migrateIndexToV3(tx: UpgradeTx): Promise<void> {
   keys.forEach((k, i) => table.add(keyHash(k), counts[i]!));
   const documents = tx.objectStore('documents');
   const vectors = tx.objectStore('vectors');
+  // The band bits as filing sets them: every band with a list.
+  const bandBits = new PackedIndex(0, table);
   ordered.forEach((id, n) => {
     const { summary, ...signature } = byId.get(id)!;
     const vector = vectorOf(n, signature);
     void documents.put({ n, id, signature: packSignature(signature), summary });
     void vectors.put(vector, n);
+    for (const h of vector.bands) bandBits.markBand(h);
     for (const h of [...vector.index, ...vector.bands]) {
       const list = postings.get(h) ?? [];
-      if (list.length < MAX_POSTINGS && !list.includes(n)) {
-        list.push(n);
-        // Bands are counted as they are filed under (see PackedIndex.file).
-        if (vector.bands.includes(h)) table.add(h, 1);
-      }
+      if (list.length < MAX_POSTINGS && !list.includes(n)) list.push(n);
       postings.set(h, list);
     }
   });
   const postingStore = tx.objectStore('postings');
   for (const [h, list] of postings) for (const [key, page] of postingsPages(h, list)) void postingStore.put(page, key);
-  void tx.objectStore('frequency-table').put(table.pack(), FREQUENCY_BASE);
+  void tx.objectStore('frequency-table').put(table.image(), FREQUENCY_BASE);
+  void tx.objectStore('meta').put(bandBits.bands, INDEX_BANDS);
   void tx.objectStore('meta').put(ordered.length, INDEX_SIZE);
   db.deleteObjectStore('signatures');
   db.deleteObjectStore('frequencies');

@@ -1,22 +1,32 @@
 /**
  * Document frequencies keyed by 32-bit key hashes, in typed arrays: an
- * open-addressing table in memory, and two packed arrays (hashes, counts)
- * when stored. A query compares with a hundred candidates of some 250 keys
- * each; looking their frequencies up must cost nanoseconds, and a cold
- * worker must read the whole table in one request.
+ * open-addressing table. A query compares with a hundred candidates of some
+ * 250 keys each; looking their frequencies up must cost nanoseconds. It is
+ * stored as it is held (its slot arrays, `TableImage`), so a worker woken
+ * cold has it back from one read with nothing to rebuild; what changed since
+ * is stored as small increment records (`PackedCounts`) added on top.
  */
 
 import { inverseFrequency } from './signature';
 
-/** What is stored: the counts of some keys, in any order (a base table or one batch's increments). */
+/** Counts of some keys, in any order: one transaction's increments. */
 export interface PackedCounts {
   hashes: Uint32Array;
   counts: Int32Array;
 }
 
+/** The table as held: slot arrays (hash 0 = empty) and how many slots are used. */
+export interface TableImage {
+  keys: Uint32Array;
+  counts: Int32Array;
+  used: number;
+}
+
 const EMPTY = 0;
 /** Hash 0 marks an empty slot, so a key hashing to 0 is stored as this instead. */
 const ZERO = 0x9e3779b9;
+/** Linear probing stays short up to here, and the stored image stays small. */
+const MAX_LOAD = 0.75;
 
 export class FrequencyTable {
   private keys: Uint32Array;
@@ -25,26 +35,33 @@ export class FrequencyTable {
   /** Bumped by every change: what is computed from the counts is valid for one version. */
   version = 0;
   /**
-   * Inverse frequencies computed so far, per slot, for one library size: a
-   * warm worker answers query after query without a logarithm per key.
+   * Inverse frequencies computed so far, per slot, stamped with the library
+   * size they were computed for (0: none): a warm worker answers query after
+   * query without a logarithm per key.
    */
   private idfs: Float64Array;
   private idfFor: Int32Array;
 
-  constructor(capacity = 1024) {
+  constructor(capacity = 1024, image?: TableImage) {
     let size = 1024;
-    while (size < capacity * 2) size *= 2;
-    this.keys = new Uint32Array(size);
-    this.counts = new Int32Array(size);
-    this.idfs = new Float64Array(size);
-    this.idfFor = new Int32Array(size).fill(-1);
+    while (size * MAX_LOAD < capacity) size *= 2;
+    this.keys = image?.keys ?? new Uint32Array(size);
+    this.counts = image?.counts ?? new Int32Array(size);
+    this.used = image?.used ?? 0;
+    this.idfs = new Float64Array(this.keys.length);
+    this.idfFor = new Int32Array(this.keys.length);
   }
 
-  static from(parts: Iterable<PackedCounts>): FrequencyTable {
-    const all = [...parts];
-    const table = new FrequencyTable(all.reduce((n, p) => n + p.hashes.length, 0));
-    for (const p of all) table.load(p);
+  /** The stored image with the increments stored since added on top. */
+  static from(image: TableImage | undefined, increments: Iterable<PackedCounts>): FrequencyTable {
+    const table = image ? new FrequencyTable(0, image) : new FrequencyTable();
+    for (const p of increments) table.addAll(p);
     return table;
+  }
+
+  /** The table as it is now, to be stored (IndexedDB copies it when it is put). */
+  image(): TableImage {
+    return { keys: this.keys, counts: this.counts, used: this.used };
   }
 
   get size(): number {
@@ -66,14 +83,14 @@ export class FrequencyTable {
   }
 
   add(hash: number, by: number): void {
-    if ((this.used + 1) * 2 > this.keys.length) this.grow();
+    if (this.used + 1 > this.keys.length * MAX_LOAD) this.grow();
     const i = this.slot(hash);
     if (this.keys[i] === EMPTY) {
       this.keys[i] = hash === EMPTY ? ZERO : hash;
       this.used++;
     }
     this.counts[i]! += by;
-    this.idfFor[i] = -1;
+    this.idfFor[i] = 0;
     this.version++;
   }
 
@@ -94,46 +111,15 @@ export class FrequencyTable {
     for (let i = 0; i < p.hashes.length; i++) this.add(p.hashes[i]!, p.counts[i]!);
   }
 
-  /** `addAll` for a table sized for it (`from`): the cold worker's first read, without the bookkeeping of single changes. */
-  private load(p: PackedCounts): void {
-    const keys = this.keys;
-    const counts = this.counts;
-    const mask = keys.length - 1;
-    for (let j = 0; j < p.hashes.length; j++) {
-      const h = p.hashes[j] === EMPTY ? ZERO : p.hashes[j]!;
-      let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
-      while (keys[i] !== EMPTY && keys[i] !== h) i = (i + 1) & mask;
-      if (keys[i] === EMPTY) {
-        keys[i] = h;
-        this.used++;
-      }
-      counts[i]! += p.counts[j]!;
-    }
-    this.version++;
-  }
-
   private grow(): void {
     const keys = this.keys;
     const counts = this.counts;
     this.keys = new Uint32Array(keys.length * 2);
     this.counts = new Int32Array(keys.length * 2);
     this.idfs = new Float64Array(keys.length * 2);
-    this.idfFor = new Int32Array(keys.length * 2).fill(-1);
+    this.idfFor = new Int32Array(keys.length * 2);
     this.used = 0;
     for (let i = 0; i < keys.length; i++) if (keys[i] !== EMPTY) this.add(keys[i] === ZERO ? EMPTY : keys[i]!, counts[i]!);
-  }
-
-  /** Every count, packed for storage. */
-  pack(): PackedCounts {
-    const hashes = new Uint32Array(this.used);
-    const counts = new Int32Array(this.used);
-    let j = 0;
-    for (let i = 0; i < this.keys.length; i++) {
-      if (this.keys[i] === EMPTY) continue;
-      hashes[j] = this.keys[i] === ZERO ? EMPTY : this.keys[i]!;
-      counts[j++] = this.counts[i]!;
-    }
-    return { hashes, counts };
   }
 }
 

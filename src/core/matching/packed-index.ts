@@ -39,9 +39,18 @@ export interface PackedRanked {
   nearDuplicate: boolean;
 }
 
+/** Bits of a band hash that pick its bit in `PackedIndex.bands`. */
+const BAND_BITS = 19;
+
 export class PackedIndex {
   readonly postings = new Map<number, Int32Array | number[]>();
   readonly vectors = new Map<number, DocVector>();
+  /**
+   * One bit per band hash (its low BAND_BITS bits) set once some article is
+   * filed under it: a new article's bands are mostly unseen, and an unset bit
+   * says so without a read. (Bands are not counted in the frequency table.)
+   */
+  bands: Uint8Array = new Uint8Array(1 << (BAND_BITS - 3));
 
   constructor(
     /** Articles filed. */
@@ -51,16 +60,26 @@ export class PackedIndex {
     private readonly complete = false,
   ) {}
 
+  private bandSeen(h: number): boolean {
+    const bit = h & ((1 << BAND_BITS) - 1);
+    return (this.bands[bit >>> 3]! & (1 << (bit & 7))) !== 0;
+  }
+
+  markBand(h: number): void {
+    const bit = h & ((1 << BAND_BITS) - 1);
+    this.bands[bit >>> 3]! |= 1 << (bit & 7);
+  }
+
   /**
    * Reads the lists of `hashes` this index does not hold yet. A key nobody
-   * has (frequency 0: bands are counted as they are filed under) has none,
-   * so the commonest case, a name never seen before, reads nothing.
+   * has (frequency 0, or for `bands` an unset bit) has none, so the commonest
+   * case, a name or a text never seen before, reads nothing.
    */
-  async loadPostings(hashes: Iterable<number>, source: PackedSource | null): Promise<void> {
+  async loadPostings(hashes: Iterable<number>, source: PackedSource | null, bands: ReadonlySet<number> = new Set()): Promise<void> {
     const missing: number[] = [];
     for (const h of new Set(hashes)) {
       if (this.postings.has(h)) continue;
-      if (this.complete || this.df.get(h) === 0) this.postings.set(h, []);
+      if (this.complete || (bands.has(h) ? !this.bandSeen(h) : this.df.get(h) === 0)) this.postings.set(h, []);
       else missing.push(h);
     }
     if (!missing.length) return;
@@ -76,11 +95,11 @@ export class PackedIndex {
 
   /**
    * Counts a new article's keys (`counted`: every key it has, once; null for
-   * an article filed before) and files it under its index keys; a band is
-   * counted as it is filed under. `count` hears of every count added, for
-   * the caller to store. Returns the key hashes whose lists changed. The
-   * lists must be loaded first (`loadPostings`), except those already too
-   * long to be searched, which are left as they are.
+   * an article filed before) and files it under its index keys. `count`
+   * hears of every count added, for the caller to store. Returns the key
+   * hashes whose lists changed. The lists must be loaded first
+   * (`loadPostings`), except those already too long to be searched, which
+   * are left as they are.
    */
   file(vector: DocVector, counted: Uint32Array | null, count: (hash: number) => void = () => {}): number[] {
     if (counted) {
@@ -100,17 +119,14 @@ export class PackedIndex {
       list.push(vector.n);
       this.postings.set(h, list);
       touched.push(h);
-      if (bands.has(h)) {
-        this.df.add(h, 1);
-        count(h);
-      }
+      if (bands.has(h)) this.markBand(h);
     }
     return touched;
   }
 
-  /** The keys of `vector` whose lists must be in memory before it is filed: those still short enough to grow. */
-  growing(vector: DocVector): number[] {
-    return [...vector.index, ...vector.bands].filter((h) => this.df.get(h) < MAX_POSTINGS);
+  /** Brings into memory the lists `vector` is about to be filed under, except those too long to grow. */
+  async loadFor(vector: DocVector, source: PackedSource | null): Promise<void> {
+    await this.loadPostings([...vector.index.filter((h) => this.df.get(h) < MAX_POSTINGS), ...vector.bands], source, new Set(vector.bands));
   }
 
   idf(hash: number): number {
@@ -215,7 +231,7 @@ export async function rankPacked(index: PackedIndex, v: DocVector, options: Pack
   const cap = postingsLimit(index.size);
   const bands = new Set(v.bands);
   const useful = [...search].filter((h) => bands.has(h) || index.df.get(h) < cap);
-  await index.loadPostings(useful, source);
+  await index.loadPostings(useful, source, bands);
 
   const votes = new Map<number, number>();
   for (const h of useful) {
