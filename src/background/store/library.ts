@@ -123,10 +123,14 @@ class TxSource implements PackedSource {
  * frequency table read in one request (the rest is read as queries need it).
  */
 async function indexFor(db: object, tx: AnyTx): Promise<{ state: Held; source: TxSource }> {
-  const { generation, size } = await readMeta(tx);
   let state = held.get(db);
+  // Nothing held: the table is read at once, beside the generation, rather than after it.
+  const reading = state ? null : readIndex(tx, 0);
+  const { generation, size } = await readMeta(tx);
   if (!state || state.generation !== generation) {
-    state = { generation, ...(await readIndex(tx, size)) };
+    const read = await (reading ?? readIndex(tx, 0));
+    read.index.size = size;
+    state = { generation, ...read };
     held.set(db, state);
   }
   return { state, source: new TxSource(tx) };
@@ -454,14 +458,13 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
   if (!vector) return [];
   const ranked = await rankPacked(index, vector, { exclude: new Set([own.n]), limit: Math.max(limit, 40), source });
   const storyMembers = new Set(story?.members ?? []);
-  // What is listed: close enough, in the story, or confirmed by the reader; split pairs never.
-  const listed = ranked.filter((r) => !split.has(r.id) && (r.score >= minScore - 0.05 || storyMembers.has(r.id) || confirmed.has(r.id)));
+  // What is listed: close enough (the numeric score is within a hair of the one recomputed below), in the story, or confirmed by the reader; split pairs never.
+  const listed = ranked.filter((r) => !split.has(r.id) && (r.score >= minScore - 0.01 || storyMembers.has(r.id) || confirmed.has(r.id)));
   const missing = [...confirmed].filter((id) => !listed.some((r) => r.id === id));
   const byId = tx.objectStore('documents').index('by-id');
   const extra = (await Promise.all(missing.map((id) => byId.get(id)))).filter((d): d is StoredDocument => d !== undefined);
-  const docs = await documentsOf(tx, listed.map((r) => r.n));
+  const [docs, places] = await Promise.all([documentsOf(tx, listed.map((r) => r.n)), placementsOf(tx, [...listed.map((r) => r.id), ...missing])]);
   for (const d of extra) docs.set(d.n, d);
-  const places = await placementsOf(tx, [...docs.values()].map((d) => d.id));
 
   const idf = idfOf(index);
   const ownSignature = unpackSignature(own.signature);
