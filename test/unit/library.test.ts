@@ -119,6 +119,31 @@ describe('ingestMany', () => {
     expect((await relatedTo(again, b!.article.id)).map((r) => r.id)).toEqual([a!.article.id]);
   });
 
+  it('groups a batch into the same stories as filing its captures one by one', async () => {
+    const { syntheticArticles } = await import('../../scripts/lib/synthetic');
+    const captures = syntheticArticles(150, { seed: 5 }).map((a) => a.capture);
+    const partition = async (name: string, file: (db: Awaited<ReturnType<typeof openParallaxDB>>) => Promise<{ article: { id: string } }[]>) => {
+      const db = await openParallaxDB(name);
+      const filed = await file(db);
+      // Where each article ends up, merges included.
+      const stories = await Promise.all(filed.map(async (r) => (await placementOf(db, r.article.id))!));
+      db.close();
+      // Stories as sets of positions in the stream (their ids are random).
+      const groups = new Map<string, number[]>();
+      stories.forEach((r, i) => groups.set(r.storyId, [...(groups.get(r.storyId) ?? []), i]));
+      return [...groups.values()].map((g) => g.join(',')).sort();
+    };
+    const oneByOne = await partition('one-by-one', async (db) => {
+      const out = [];
+      for (const c of captures) out.push(await ingest(db, c));
+      return out;
+    });
+    const batched = await partition('batched', (db) => ingestMany(db, captures));
+    expect(batched).toEqual(oneByOne);
+    // Not trivially equal: the stream has events of several reports.
+    expect(oneByOne.length).toBeLessThan(120);
+  }, 60_000);
+
   it('files two captures of one address in one batch as one article', async () => {
     const db = await openParallaxDB();
     const first = capture('Fire at plant', fire);

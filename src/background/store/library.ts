@@ -204,6 +204,9 @@ interface Filing {
   filed: number;
   /** The reader's "not the same story" pairs: no filing changes them, so they are read once per transaction. */
   splits?: [string, string][];
+  /** Placements and stories this transaction wrote, as written (the latest state of each). */
+  placed: Map<string, Placement>;
+  stories: Map<string, Story>;
 }
 
 /** Indexes a stored article and places it in a story, inside the caller's transaction. `previous`: its filing number, if it was filed before. */
@@ -235,13 +238,23 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
     return { n, storyId: existing.storyId, copyOf: existing.reportId === article.id ? null : existing.reportId };
   }
   const strong = ranked.filter((r) => r.nearDuplicate || r.score >= WEAK_LINK);
-  const placed = await placementsOf(tx, strong.map((r) => r.id));
+  // Reports of one event tend to arrive together: what this transaction placed is known without a read.
+  const placed = new Map<string, Placement>();
+  const unknown: string[] = [];
+  for (const r of strong) {
+    const p = filing.placed.get(r.id);
+    if (p) placed.set(r.id, p);
+    else unknown.push(r.id);
+  }
+  if (unknown.length) for (const [id, p] of await placementsOf(tx, unknown)) placed.set(id, p);
   const copy = ranked.find((r) => r.nearDuplicate && placed.has(r.id));
   const reportId = copy ? placed.get(copy.id)!.reportId : article.id;
 
   const stories = tx.objectStore('stories');
   const storyIds = [...new Set([...placed.values()].map((p) => p.storyId))];
-  const storyRecords = new Map((await Promise.all(storyIds.map((id) => stories.get(id)))).filter((s): s is Story => !!s).map((s) => [s.id, s]));
+  const unread = storyIds.filter((id) => !filing.stories.has(id));
+  const read = unread.length ? await Promise.all(unread.map((id) => stories.get(id))) : [];
+  const storyRecords = new Map([...storyIds.map((id) => filing.stories.get(id)), ...read].filter((s): s is Story => !!s).map((s) => [s.id, s]));
   const storyOf = new Map<string, string>();
   for (const s of storyRecords.values()) for (const m of s.members) storyOf.set(m, s.id);
   const links: StoryLink[] = ranked
@@ -266,13 +279,21 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
     story = storyRecords.get(decision.join)!;
     story.members.push(article.id);
     story.updatedAt = now;
+    if (decision.absorb.length) {
+      // Merging moves placements and drops stories behind the memo's back: read them afresh from here on.
+      filing.placed.clear();
+      filing.stories.clear();
+    }
     for (const other of decision.absorb) await mergeStories(tx, story, other, now);
   } else {
     story = { id: crypto.randomUUID(), members: [article.id], createdAt: now, updatedAt: now };
   }
   // Not waited for: a failed write aborts the transaction, and the next filing reads them back in order.
+  const placement = { articleId: article.id, storyId: story.id, reportId };
   unawaited(stories.put(story));
-  unawaited(placements.put({ articleId: article.id, storyId: story.id, reportId }));
+  unawaited(placements.put(placement));
+  filing.placed.set(article.id, placement);
+  filing.stories.set(story.id, story);
   return { n, storyId: story.id, copyOf: reportId === article.id ? null : reportId };
 }
 
@@ -281,7 +302,7 @@ async function beginFiling(db: ParallaxDB, tx: Tx): Promise<Filing> {
   const { state, source } = await indexFor(db, tx);
   // Until it commits, what this transaction changes in memory is no one else's to read.
   held.delete(db);
-  return { state, source, touched: new Map(), increments: new Map(), filed: 0 };
+  return { state, source, touched: new Map(), increments: new Map(), filed: 0, placed: new Map(), stories: new Map() };
 }
 
 /** Writes what the filing changed in the index: the lists it touched, one record of increments, the size. */
