@@ -60,6 +60,19 @@ export class PackedIndex {
     private readonly complete = false,
   ) {}
 
+  private tally = new Float64Array(0);
+  private marked = new Uint8Array(0);
+
+  /** Scratch arrays for one ranking's votes, one slot per filed article, all zero between rankings. */
+  tallies(): { tally: Float64Array; marked: Uint8Array } {
+    if (this.tally.length < this.size) {
+      const length = Math.max(1024, this.size * 2);
+      this.tally = new Float64Array(length);
+      this.marked = new Uint8Array(length);
+    }
+    return { tally: this.tally, marked: this.marked };
+  }
+
   private bandSeen(h: number): boolean {
     const bit = h & ((1 << BAND_BITS) - 1);
     return (this.bands[bit >>> 3]! & (1 << (bit & 7))) !== 0;
@@ -233,18 +246,29 @@ export async function rankPacked(index: PackedIndex, v: DocVector, options: Pack
   const useful = [...search].filter((h) => bands.has(h) || index.df.get(h) < cap);
   await index.loadPostings(useful, source, bands);
 
-  const votes = new Map<number, number>();
+  // Votes in a typed array indexed by filing number (kept between queries), not a map: a
+  // query adds up to a hundred thousand of them. Filled, read and cleared without an await between.
+  const { tally, marked } = index.tallies();
+  const touched: number[] = [];
   for (const h of useful) {
     const list = index.postings.get(h)!;
     if (list.length >= cap) continue;
     const w = bands.has(h) ? CHANNEL.band : (q.terms.get(h) ?? (q.entities.has(h) ? q.entities.get(h)! * CHANNEL.entity : (q.figures.get(h) ?? 0) * CHANNEL.figure));
     for (let i = 0; i < list.length; i++) {
       const d = list[i]!;
-      if (d === v.n || exclude?.has(d)) continue;
-      votes.set(d, (votes.get(d) ?? 0) + w);
+      if (d === v.n || d >= tally.length || exclude?.has(d)) continue;
+      if (!marked[d]) {
+        marked[d] = 1;
+        touched.push(d);
+      }
+      tally[d]! += w;
     }
   }
-  const shortlist = topByVotes(votes, pool);
+  const shortlist = topByVotes(touched, tally, pool);
+  for (const d of touched) {
+    tally[d] = 0;
+    marked[d] = 0;
+  }
   await index.loadVectors(shortlist, source);
   const ranked: PackedRanked[] = [];
   for (const d of shortlist) {
@@ -256,13 +280,13 @@ export async function rankPacked(index: PackedIndex, v: DocVector, options: Pack
 }
 
 /** The `k` most voted documents, most first (ties: filed first). */
-function topByVotes(votes: Map<number, number>, k: number): number[] {
-  const all = [...votes];
-  if (all.length > k * 4) {
+function topByVotes(docs: number[], votes: Float64Array, k: number): number[] {
+  const order = (a: number, b: number) => votes[b]! - votes[a]! || a - b;
+  if (docs.length > k * 4) {
     // A partial selection: only entries at or above the k-th largest vote are sorted.
-    const values = Float64Array.from(all, (e) => e[1]).sort();
+    const values = Float64Array.from(docs, (d) => votes[d]!).sort();
     const threshold = values[values.length - k]!;
-    return all.filter((e) => e[1] >= threshold).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k).map((e) => e[0]);
+    return docs.filter((d) => votes[d]! >= threshold).sort(order).slice(0, k);
   }
-  return all.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k).map((e) => e[0]);
+  return [...docs].sort(order).slice(0, k);
 }
