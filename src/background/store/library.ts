@@ -448,6 +448,13 @@ export interface RelatedOptions {
   minScore?: number;
 }
 
+/** The vector of an article this context holds, if its index is current (checked again once the query reads the generation). */
+function heldVector(db: object, articleId: string): DocVector | undefined {
+  const index = held.get(db)?.index;
+  const n = index?.numbers.get(articleId);
+  return n === undefined ? undefined : index!.vectors.get(n);
+}
+
 /** The stored records of some filed articles. */
 async function documentsOf(tx: AnyTx, docs: number[]): Promise<Map<number, StoredDocument>> {
   const store = tx.objectStore('documents');
@@ -464,28 +471,40 @@ async function documentsOf(tx: AnyTx, docs: number[]): Promise<Map<number, Store
 export async function relatedTo(db: ParallaxDB, articleId: string, options: RelatedOptions = {}): Promise<RelatedArticle[]> {
   const { limit = 30, minScore = RELATED_THRESHOLD } = options;
   const tx = db.transaction(READ, 'readonly');
-  const [own, feedback, place, { state, source }] = await Promise.all([
-    tx.objectStore('documents').index('by-id').get(articleId),
+  const held = heldVector(db, articleId);
+  const [stored, feedback, place, { state, source }] = await Promise.all([
+    held ?? tx.objectStore('vectors').index('by-id').get(articleId),
     tx.objectStore('feedback').index('by-article').getAll(articleId),
     tx.objectStore('placements').get(articleId),
     indexFor(db, tx),
   ]);
-  if (!own) return [];
   const index = state.index;
+  // A vector held from before another context filed may be stale: read it then.
+  const vector = held && !index.vectors.has(held.n) ? await tx.objectStore('vectors').get(held.n) : (index.vectors.get(stored?.n ?? -1) ?? stored);
+  if (!vector) return [];
+  if (!index.vectors.has(vector.n)) index.hold(vector);
   const partner = (f: Feedback) => (f.pair[0] === articleId ? f.pair[1] : f.pair[0]);
   const split = new Set(feedback.filter((f) => f.kind === 'split').map(partner));
   const confirmed = new Set(feedback.filter((f) => f.kind === 'merge').map(partner));
-  const [story, vector] = await Promise.all([place ? tx.objectStore('stories').get(place.storyId) : undefined, index.vectors.get(own.n) ?? tx.objectStore('vectors').get(own.n)]);
-  if (!vector) return [];
-  const ranked = await rankPacked(index, vector, { exclude: new Set([own.n]), limit: Math.max(limit, 40), source });
-  const storyMembers = new Set(story?.members ?? []);
-  // What is listed: close enough (the numeric score is within a hair of the one recomputed below), in the story, or confirmed by the reader; split pairs never.
-  const listed = ranked.filter((r) => !split.has(r.id) && (r.score >= minScore - 0.01 || storyMembers.has(r.id) || confirmed.has(r.id)));
-  const missing = [...confirmed].filter((id) => !listed.some((r) => r.id === id));
+  const ranked = await rankPacked(index, vector, { exclude: new Set([vector.n]), limit: Math.max(limit, 40), source });
+  // Listed: close enough (the numeric score is within a hair of the one recomputed below), in the
+  // story, or confirmed by the reader; split pairs never. The close ones are read at once with every
+  // ranked article's placement; the story's weaker members only then.
+  const candidates = ranked.filter((r) => !split.has(r.id));
+  const close = candidates.filter((r) => r.score >= minScore - 0.01 || confirmed.has(r.id));
+  const missing = [...confirmed].filter((id) => !candidates.some((r) => r.id === id));
   const byId = tx.objectStore('documents').index('by-id');
-  const extra = (await Promise.all(missing.map((id) => byId.get(id)))).filter((d): d is StoredDocument => d !== undefined);
-  const [docs, places] = await Promise.all([documentsOf(tx, listed.map((r) => r.n)), placementsOf(tx, [...listed.map((r) => r.id), ...missing])]);
-  for (const d of extra) docs.set(d.n, d);
+  const [docs, places, extra] = await Promise.all([
+    documentsOf(tx, [vector.n, ...close.map((r) => r.n)]),
+    placementsOf(tx, [...candidates.map((r) => r.id), ...missing]),
+    Promise.all(missing.map((id) => byId.get(id))),
+  ]);
+  for (const d of extra) if (d) docs.set(d.n, d);
+  const own = docs.get(vector.n);
+  docs.delete(vector.n);
+  if (!own) return [];
+  const weakInStory = candidates.filter((r) => !docs.has(r.n) && place !== undefined && places.get(r.id)?.storyId === place.storyId);
+  if (weakInStory.length) for (const [n, d] of await documentsOf(tx, weakInStory.map((r) => r.n))) docs.set(n, d);
 
   const idf = idfOf(index);
   const ownSignature = unpackSignature(own.signature);

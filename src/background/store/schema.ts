@@ -109,7 +109,7 @@ export interface ParallaxSchema extends DBSchema {
     value: StoredDocument;
     indexes: { 'by-id': string };
   };
-  vectors: { key: number; value: DocVector };
+  vectors: { key: number; value: DocVector; indexes: { 'by-id': string } };
   /**
    * Filing numbers of the articles filed under a key, in filing order (at
    * most MAX_POSTINGS), in pages of POSTINGS_PAGE: page p of key hash h is
@@ -190,7 +190,8 @@ export function openParallaxDB(name = DB_NAME): Promise<ParallaxDB> {
       if (oldVersion < 3) {
         const documents = db.createObjectStore('documents', { keyPath: 'n' });
         documents.createIndex('by-id', 'id', { unique: true });
-        db.createObjectStore('vectors');
+        // Found by article id too: a query starts from its own vector, and its signature is read only at the end.
+        db.createObjectStore('vectors').createIndex('by-id', 'id', { unique: true });
         db.createObjectStore('postings');
         db.createObjectStore('frequency-table');
         void migrateIndexToV3(tx as unknown as UpgradeTx);

@@ -45,6 +45,8 @@ const BAND_BITS = 19;
 export class PackedIndex {
   readonly postings = new Map<number, Int32Array | number[]>();
   readonly vectors = new Map<number, DocVector>();
+  /** Article id → filing number, for the vectors held. */
+  readonly numbers = new Map<string, number>();
   /**
    * One bit per band hash (its low BAND_BITS bits) set once some article is
    * filed under it: a new article's bands are mostly unseen, and an unset bit
@@ -59,6 +61,11 @@ export class PackedIndex {
     /** Whether it holds every list (an index built in memory from nothing): a list it lacks is empty. */
     private readonly complete = false,
   ) {}
+
+  hold(vector: DocVector): void {
+    this.vectors.set(vector.n, vector);
+    this.numbers.set(vector.id, vector.n);
+  }
 
   private tally = new Float64Array(0);
   private marked = new Uint8Array(0);
@@ -103,7 +110,7 @@ export class PackedIndex {
   async loadVectors(docs: Iterable<number>, source: PackedSource | null): Promise<void> {
     const missing = [...docs].filter((d) => !this.vectors.has(d));
     if (!missing.length || !source) return;
-    for (const [n, v] of await source.vectors(missing)) if (!this.vectors.has(n)) this.vectors.set(n, v);
+    for (const [n, v] of await source.vectors(missing)) if (!this.vectors.has(n)) this.hold(v);
   }
 
   /**
@@ -122,7 +129,7 @@ export class PackedIndex {
       }
       this.size = Math.max(this.size, vector.n + 1);
     }
-    this.vectors.set(vector.n, vector);
+    this.hold(vector);
     const touched: number[] = [];
     const bands = new Set(vector.bands);
     for (const h of [...vector.index, ...vector.bands]) {
