@@ -16,11 +16,12 @@
  *   (ingest_per_s) and `relatedTo` queries, warm and on a fresh connection
  *   (cold).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { build } from 'vite';
 import { FrequencyTable } from '../src/core/matching/frequency-table';
 import { PackedIndex, rankPacked } from '../src/core/matching/packed-index';
@@ -119,10 +120,19 @@ async function runChromium(sizesToRun: number[], emit: (line: object) => void): 
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as { port: number }).port;
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const options = { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] };
+  // A profile on disk per run, as an installed extension has: an incognito context keeps IndexedDB
+  // in memory under a smaller quota, which a 100,000-article library can exceed.
+  const contexts: { dir: string; context: BrowserContext }[] = [];
+  const openContext = async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
+    const context = await chromium.launchPersistentContext(dir, options);
+    contexts.push({ dir, context });
+    return context;
+  };
   try {
     for (const size of sizesToRun) {
-      const context = await browser.newContext();
+      const context = await openContext();
       const page = await context.newPage();
       await page.goto(`http://127.0.0.1:${port}/`);
       const cdp = args.profile ? await context.newCDPSession(page) : null;
@@ -148,7 +158,7 @@ async function runChromium(sizesToRun: number[], emit: (line: object) => void): 
       emit(storeLine('chromium (store, IndexedDB)', run, run.usage, run.heap));
       await context.close();
       if (!withReference) continue;
-      const refContext = await browser.newContext();
+      const refContext = await openContext();
       const refPage = await refContext.newPage();
       await refPage.goto(`http://127.0.0.1:${port}/`);
       try {
@@ -163,7 +173,10 @@ async function runChromium(sizesToRun: number[], emit: (line: object) => void): 
       await refContext.close();
     }
   } finally {
-    await browser.close();
+    for (const { dir, context } of contexts) {
+      await context.close().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    }
     server.close();
   }
 }
