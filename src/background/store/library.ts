@@ -11,6 +11,7 @@ import { buildSignature, countedKeys, featuresOf, type Features, type Signature 
 import { decideStory, type StoryLink } from '../../core/matching/stories';
 import { explain, RELATED_THRESHOLD } from '../../core/match';
 import { upsertArticle } from './articles';
+import { linksToKeep, reconsiderStory } from './story-seams';
 import {
   describeStorageError,
   INDEX_PENDING,
@@ -256,8 +257,11 @@ async function indexInto(tx: Tx, article: StoredArticle, features: Features, isN
   } else {
     story = { id: crypto.randomUUID(), members: [article.id], createdAt: now, updatedAt: now };
   }
-  await Promise.all([stories.put(story), placements.put({ articleId: article.id, storyId: story.id, reportId })]);
-  return { storyId: story.id, copyOf: reportId === article.id ? null : reportId, pending };
+  await Promise.all([stories.put(story), placements.put({ articleId: article.id, storyId: story.id, reportId, links: linksToKeep(ranked) })]);
+  // A story that has just grown may turn out to hold two events (story-seams.ts).
+  const cut = decision.join ? await reconsiderStory(tx, story, now) : null;
+  const storyId = cut?.members.includes(article.id) ? cut.id : story.id;
+  return { storyId, copyOf: reportId === article.id ? null : reportId, pending };
 }
 
 /** A request that fails before reaching the database leaves the transaction open; what it already wrote must not commit. */
