@@ -17,7 +17,7 @@ export interface ScoreWeights {
   timeFloor: number;
   /** What each doubling of the distance in time (beyond the grace) costs. */
   timeSlope: number;
-  /** Factor when both name years and none is shared. */
+  /** Factor when one article is dated and the other is about another year (`yearOf`). */
   yearConflict: number;
   /**
    * Two known dates that agree are evidence the words cannot give: a pair
@@ -112,14 +112,42 @@ function cosine(q: Vector, keys: string[], counts: number[], idf: Idf, labels: s
 }
 
 export function timeFactor(a: Signature, b: Signature, w: ScoreWeights): { factor: number; daysApart: number | null } {
-  let factor = 1;
-  let daysApart: number | null = null;
   if (a.day !== null && b.day !== null) {
-    daysApart = Math.abs(a.day - b.day);
-    factor = (1 + w.datedBonus) * Math.max(w.timeFloor, 1 - w.timeSlope * Math.log2(1 + daysApart / w.graceDays));
+    const daysApart = Math.abs(a.day - b.day);
+    return { factor: (1 + w.datedBonus) * Math.max(w.timeFloor, 1 - w.timeSlope * Math.log2(1 + daysApart / w.graceDays)), daysApart };
   }
-  if (a.years.length && b.years.length && !a.years.some((y) => b.years.includes(y))) factor *= w.yearConflict;
-  return { factor, daysApart };
+  // With one date known, the other article's most-named year is the best guess at its when. Two
+  // undated articles are two guesses, and the years they name are as often background as news.
+  if ((a.day === null) !== (b.day === null)) {
+    const ya = yearOf(a);
+    const yb = yearOf(b);
+    if (ya !== null && yb !== null && ya !== yb) return { factor: w.yearConflict, daysApart: null };
+  }
+  return { factor: 1, daysApart: null };
+}
+
+const YEAR = '#year:';
+
+/**
+ * The year an article is about: the year it was published, or else the year
+ * it names most often (the latest on a tie). Every other year it names is
+ * background ("since the 2012 attack") and says nothing of when this happened.
+ */
+export function yearOf(s: Signature): number | null {
+  if (s.day !== null) return new Date(s.day * 86_400_000).getUTCFullYear();
+  let best: number | null = null;
+  let weight = 0;
+  for (let i = 0; i < s.figures.length; i++) {
+    const key = s.figures[i]!;
+    if (!key.startsWith(YEAR)) continue;
+    const year = Number.parseInt(key.slice(YEAR.length), 10);
+    const w = s.figureWeights[i]!;
+    if (w > weight || (w === weight && best !== null && year > best)) {
+      best = year;
+      weight = w;
+    }
+  }
+  return best;
 }
 
 /** How alike the query `q` and the stored article `b` are, both weighed with the library's current `idf`. */
