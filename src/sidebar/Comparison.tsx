@@ -12,6 +12,8 @@ import { formatDate, formatNumber } from '../ui/format';
 import { sentenceLink } from './links';
 import type { ComparisonLoad } from './useComparison';
 import { VersionChanges } from './VersionChanges';
+import { markOnce, markPainted } from './timing';
+import { useLayoutEffect } from 'preact/hooks';
 
 type Outlets = Map<string, { siteName: string; url: string }>;
 
@@ -82,6 +84,10 @@ export function ComparisonView({ load, history = new Map() }: { load: Comparison
 function Sections({ c, history }: { c: Comparison; history: Map<string, ArticleHistory> }) {
   const outlets: Outlets = new Map(c.outlets.map((o) => [o.articleId, { siteName: o.siteName, url: o.url }]));
   const siteOf = (id: string) => outlets.get(id)?.siteName ?? '';
+  useLayoutEffect(() => {
+    markOnce('comparison-rendered');
+    markPainted('comparison-painted');
+  }, []);
   return (
     <div class="comparison" data-testid="comparison">
       {c.wire.map((w) => (

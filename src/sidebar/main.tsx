@@ -1,3 +1,5 @@
+import { markOnce } from './timing';
+markOnce('script');
 import { mount } from '../ui/mount';
 import { App } from './App';
 import './sidebar.css';

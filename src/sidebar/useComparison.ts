@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Comparison } from '../core/compare';
 import { send } from '../shared/messaging';
+import { markOnce } from './timing';
 
 export type ComparisonLoad = { state: 'loading' } | { state: 'ready'; comparison: Comparison } | { state: 'error'; message: string };
 
@@ -12,7 +13,10 @@ export function useComparison(articleIds: string[]): ComparisonLoad {
     let current = true;
     setLoad({ state: 'loading' });
     send('story/compare', { articleIds }).then(
-      (comparison) => current && setLoad({ state: 'ready', comparison }),
+      (comparison) => {
+        markOnce('comparison-received');
+        if (current) setLoad({ state: 'ready', comparison });
+      },
       (err: unknown) => current && setLoad({ state: 'error', message: err instanceof Error ? err.message : String(err) }),
     );
     return () => {

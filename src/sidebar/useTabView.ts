@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { TabView } from '../shared/messages';
 import { onEvent, send } from '../shared/messaging';
+import { markOnce } from './timing';
 
 export type Load = { state: 'loading' } | { state: 'ready'; view: TabView } | { state: 'error'; message: string };
 
@@ -36,7 +37,10 @@ export function useTabView(): { load: Load; tabId: number | null; refresh: () =>
   const refresh = useCallback(() => {
     if (tabId === null) return;
     send('tab/get', { tabId }).then(
-      (view) => setLoad({ state: 'ready', view }),
+      (view) => {
+        markOnce('view');
+        setLoad({ state: 'ready', view });
+      },
       (err: unknown) => setLoad({ state: 'error', message: err instanceof Error ? err.message : String(err) }),
     );
   }, [tabId]);

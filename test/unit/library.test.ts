@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import type { CapturedArticle } from '../../src/core/article';
-import { indexPending, ingest, mergeStory, placementOf, relatedTo, splitStory } from '../../src/background/store/library';
+import { documentFrequency, indexPending, ingest, mergeStory, placementOf, relatedTo, splitStory } from '../../src/background/store/library';
 import { addPin, listPins } from '../../src/background/store/pins';
 import { INDEX_PENDING, INDEX_SIZE, openParallaxDB } from '../../src/background/store/schema';
 import { getSettings, updateSettings } from '../../src/background/store/settings';
@@ -48,7 +48,7 @@ describe('ingest', () => {
     expect(again.storyId).toBe(a.storyId);
     expect(await db.count('articles')).toBe(1);
     expect(await db.get('meta', INDEX_SIZE)).toBe(1);
-    expect(await db.get('frequencies', 'brackenmoor')).toBe(1);
+    expect(await documentFrequency(db, 'brackenmoor')).toBe(1);
   });
 
   it('recognises wire copy published under another address as the same report', async () => {
@@ -75,13 +75,15 @@ describe('ingest', () => {
     await ingest(db, capture('Fire at plant', fire));
     const put = IDBObjectStore.prototype.put;
     const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      if (this.name === 'signatures') throw new DOMException('full', 'QuotaExceededError');
+      if (this.name === 'documents') throw new DOMException('full', 'QuotaExceededError');
       return put.apply(this, args as Parameters<typeof put>);
     });
     await expect(ingest(db, capture('Flood', flood('Dunmore', '1,200', 'Ilse Quarry')))).rejects.toThrow(/no room left.*Nothing already saved was lost/);
     spy.mockRestore();
     expect(await db.count('articles')).toBe(1);
-    expect(await db.count('signatures')).toBe(1);
+    expect(await db.count('documents')).toBe(1);
+    expect(await documentFrequency(db, 'dunmore')).toBe(0);
+    expect(await documentFrequency(db, 'brackenmoor')).toBe(1);
     expect(await db.get('meta', INDEX_SIZE)).toBe(1);
   });
 });
@@ -159,7 +161,7 @@ describe('migration from v1', () => {
     expect(await db.get('meta', INDEX_SIZE)).toBe(3);
     expect(await db.get('meta', INDEX_PENDING)).toBeUndefined();
     expect((await placementOf(db, 'old-1'))!.storyId).toBe((await placementOf(db, 'old-0'))!.storyId);
-    expect(await db.get('frequencies', 'dunmore')).toBe(2);
+    expect(await documentFrequency(db, 'dunmore')).toBe(2);
     await addPin(db, { articleId: 'old-2', title: 'T', siteName: 'S', url: 'u', publishedAt: null, relatedIds: [], pinnedAt: '2026-02-01T00:00:00Z' });
     await updateSettings(db, { autoCaptureSites: [] });
     expect(await listPins(db)).toHaveLength(2);

@@ -67,7 +67,7 @@ describe('schema', () => {
   it('creates every store at the current version', async () => {
     const db = await openParallaxDB();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'feedback', 'frequencies', 'meta', 'pins', 'placements', 'signatures', 'stories']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'documents', 'feedback', 'frequency-table', 'meta', 'pins', 'placements', 'postings', 'stories']);
   });
 
   it('explains a full disk in plain words', () => {

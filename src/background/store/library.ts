@@ -6,22 +6,30 @@
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { CapturedArticle, Explanation, RelatedArticle, StoredArticle } from '../../core/article';
-import { compareWith, rank, type IndexReader, type Ranked } from '../../core/matching/engine';
-import { buildSignature, countedKeys, featuresOf, type Features, type Signature } from '../../core/matching/signature';
-import { decideStory, type StoryLink } from '../../core/matching/stories';
+import type { Ranked } from '../../core/matching/engine';
+import { FrequencyTable, packIncrements, type PackedCounts } from '../../core/matching/frequency-table';
+import { PackedIndex, rankPacked, type PackedRanked, type PackedSource } from '../../core/matching/packed-index';
+import { compare, prepare, type Idf } from '../../core/matching/score';
+import { buildSignature, countedKeys, featuresOf, inverseFrequency, type Features, type Signature } from '../../core/matching/signature';
+import { isNearDuplicate, keyHash } from '../../core/matching/simhash';
+import { DEFAULT_STORY_THRESHOLDS, decideStory, type StoryLink } from '../../core/matching/stories';
+import { vectorOf, type DocVector } from '../../core/matching/vector';
 import { explain, RELATED_THRESHOLD } from '../../core/match';
-import { upsertArticle } from './articles';
+import { upsertArticle, type VisitCapture } from './articles';
 import { linksToKeep, reconsiderStory } from './story-seams';
 import {
   describeStorageError,
+  FREQUENCY_BASE,
+  INDEX_GENERATION,
   INDEX_PENDING,
   INDEX_SIZE,
+  type ArticleSummary,
   type Feedback,
   type FeedbackKind,
-  type IndexedArticle,
   type ParallaxDB,
   type ParallaxSchema,
   type Placement,
+  type StoredDocument,
   type Story,
 } from './schema';
 
@@ -29,126 +37,81 @@ type Stores = StoreNames<ParallaxSchema>;
 type Tx = IDBPTransaction<ParallaxSchema, Stores[], 'readwrite'>;
 type AnyTx = Tx | IDBPTransaction<ParallaxSchema, Stores[], 'readonly'>;
 
-const LIBRARY: Stores[] = ['articles', 'signatures', 'frequencies', 'placements', 'stories', 'feedback', 'meta'];
-const READ: Stores[] = ['signatures', 'frequencies', 'placements', 'feedback', 'meta'];
+const LIBRARY: Stores[] = ['articles', 'documents', 'postings', 'frequency-table', 'placements', 'stories', 'feedback', 'meta'];
+const READ: Stores[] = ['documents', 'postings', 'frequency-table', 'placements', 'stories', 'feedback', 'meta'];
+/** Increment records kept beside the base table before they are folded into it. */
+const FOLD_EVERY = 256;
+/** Captures filed per transaction by `ingestMany`: large enough to share the fixed costs, small enough to keep a transaction short. */
+export const INGEST_BATCH = 64;
 
 /**
- * Document frequencies this context has read, valid for one index size: a
- * query reads the size first and drops the cache when another context has
- * filed articles since. Ingests in this context update it in place once
- * they commit. Comparing an article with a hundred candidates needs the
- * frequencies of some ten thousand keys; read once, they stay in memory.
+ * What this context holds of the index, valid for one index generation: a
+ * context that finds another generation in `meta` (another context filed
+ * meanwhile) starts over from what is stored.
  */
-interface FrequencyCache {
-  size: number;
-  df: Map<string, number>;
-  /** Whether `df` holds the whole table (a key it lacks is counted nowhere). */
-  complete: boolean;
+interface Held {
+  generation: number;
+  index: PackedIndex;
+  /** Increment records stored beside the base table. */
+  increments: number;
 }
-/** Beyond this many keys the cache starts over rather than grow without end. */
-const CACHE_KEYS = 2_000_000;
-/** More missing keys than this and the whole table is read at once: two requests instead of thousands. */
-const BULK_READ = 256;
-const caches = new WeakMap<object, FrequencyCache>();
+const held = new WeakMap<object, Held>();
 
-function cacheFor(db: object, size: number): FrequencyCache {
-  let cache = caches.get(db);
-  if (!cache || cache.size !== size || cache.df.size > CACHE_KEYS) {
-    cache = { size, df: new Map(), complete: false };
-    caches.set(db, cache);
-  }
-  return cache;
+async function readMeta(tx: AnyTx): Promise<{ generation: number; size: number }> {
+  const meta = tx.objectStore('meta');
+  const [generation, size] = await Promise.all([meta.get(INDEX_GENERATION), meta.get(INDEX_SIZE)]);
+  return { generation: (generation as number | undefined) ?? 0, size: (size as number | undefined) ?? 0 };
 }
 
-/** The matching index as stored in an open transaction. */
-class StoredIndex implements IndexReader {
-  private cache: FrequencyCache | null = null;
-  /**
-   * @param pending frequencies an ingest of this transaction has written (the
-   * index size after it, and the keys it counted); other keys are unchanged.
-   */
-  constructor(
-    private readonly tx: AnyTx,
-    private readonly pending: { size: number; df: Map<string, number> } | null = null,
-  ) {}
+/** Reads missing postings and vectors through the caller's transaction. */
+class TxSource implements PackedSource {
+  /** Full records read for vectors, kept for this transaction (explanations need their signatures). */
+  readonly documents = new Map<number, StoredDocument>();
+  constructor(private readonly tx: AnyTx) {}
 
-  /** The size before any pending ingest, read once per transaction. */
-  private async base(): Promise<FrequencyCache> {
-    if (!this.cache) {
-      const size = ((await this.tx.objectStore('meta').get(INDEX_SIZE)) as number | undefined) ?? 0;
-      this.cache = cacheFor(this.tx.db, this.pending ? this.pending.size - 1 : size);
-    }
-    return this.cache;
-  }
-
-  async size(): Promise<number> {
-    return this.pending?.size ?? (await this.base()).size;
-  }
-
-  async frequencies(keys: string[]): Promise<Map<string, number>> {
-    const cache = await this.base();
-    const out = new Map<string, number>();
-    const missing: string[] = [];
-    for (const k of keys) {
-      const v = this.pending?.df.get(k) ?? cache.df.get(k) ?? (cache.complete ? 0 : undefined);
-      if (v === undefined) missing.push(k);
-      else if (v > 0) out.set(k, v);
-    }
-    if (missing.length > BULK_READ) {
-      await this.readAll(cache);
-      for (const k of missing) {
-        const v = this.pending?.df.get(k) ?? cache.df.get(k) ?? 0;
-        if (v > 0) out.set(k, v);
-      }
-    } else if (missing.length) {
-      const store = this.tx.objectStore('frequencies');
-      const counts = await Promise.all(missing.map((k) => store.get(k)));
-      missing.forEach((k, i) => {
-        const v = counts[i] ?? 0;
-        cache.df.set(k, v);
-        if (v > 0) out.set(k, v);
-      });
-    }
+  async postings(hashes: number[]): Promise<Map<number, Int32Array>> {
+    const store = this.tx.objectStore('postings');
+    const lists = await Promise.all(hashes.map((h) => store.get(h)));
+    const out = new Map<number, Int32Array>();
+    hashes.forEach((h, i) => {
+      if (lists[i]) out.set(h, lists[i]!);
+    });
     return out;
   }
 
-  async frequencyLookup(): Promise<(key: string) => number | undefined> {
-    const cache = await this.base();
-    if (!cache.complete) await this.readAll(cache);
-    const pending = this.pending;
-    return pending ? (key) => pending.df.get(key) ?? cache.df.get(key) : (key) => cache.df.get(key);
-  }
-
-  /** The whole table in two requests: far cheaper than thousands of single reads. */
-  private async readAll(cache: FrequencyCache): Promise<void> {
-    const store = this.tx.objectStore('frequencies');
-    const [all, counts] = await Promise.all([store.getAllKeys(), store.getAll()]);
-    for (let i = 0; i < all.length; i++) cache.df.set(all[i]!, counts[i]!);
-    cache.complete = true;
-  }
-
-  async postings(keys: string[], limit: number): Promise<Map<string, string[]>> {
-    const index = this.tx.objectStore('signatures').index('by-key');
-    const lists = await Promise.all(keys.map((k) => index.getAllKeys(k, limit)));
-    return new Map(keys.map((k, i) => [k, lists[i]!]));
-  }
-
-  async signatures(ids: string[]): Promise<Map<string, Signature>> {
-    const store = this.tx.objectStore('signatures');
-    const sigs = await Promise.all(ids.map((id) => store.get(id)));
-    const out = new Map<string, Signature>();
-    for (const s of sigs) if (s) out.set(s.id, s);
+  async vectors(docs: number[]): Promise<Map<number, DocVector>> {
+    const store = this.tx.objectStore('documents');
+    const found = await Promise.all(docs.map((n) => store.get(n)));
+    const out = new Map<number, DocVector>();
+    for (const d of found) {
+      if (!d) continue;
+      this.documents.set(d.n, d);
+      out.set(d.n, d.vector);
+    }
     return out;
   }
 }
 
-/** Once an ingest has committed, what it counted becomes what this context knows. */
-function commitPending(db: object, pending: { size: number; df: Map<string, number> } | null): void {
-  if (!pending) return;
-  const cache = caches.get(db);
-  if (!cache || cache.size !== pending.size - 1) return;
-  cache.size = pending.size;
-  for (const [k, v] of pending.df) cache.df.set(k, v);
+/**
+ * The index as this context holds it, brought up to date with what is
+ * stored: kept from earlier queries when nothing was filed since, or the
+ * frequency table read in one request (the rest is read as queries need it).
+ */
+async function indexFor(db: object, tx: AnyTx): Promise<{ state: Held; source: TxSource }> {
+  const { generation, size } = await readMeta(tx);
+  let state = held.get(db);
+  if (!state || state.generation !== generation) {
+    const records = await tx.objectStore('frequency-table').getAll();
+    state = { generation, index: new PackedIndex(size, FrequencyTable.from(records)), increments: Math.max(0, records.length - 1) };
+    held.set(db, state);
+  }
+  return { state, source: new TxSource(tx) };
+}
+
+/** The library's current inverse document frequency of a key, for comparisons made with strings. */
+function idfOf(index: PackedIndex): Idf {
+  const size = Math.max(index.size, 1);
+  return (key) => inverseFrequency(Math.max(1, index.df.get(keyHash(key))), size);
 }
 
 export interface Ingested {
@@ -158,7 +121,7 @@ export interface Ingested {
   copyOf: string | null;
 }
 
-function summaryOf(a: StoredArticle): IndexedArticle['summary'] {
+function summaryOf(a: StoredArticle): ArticleSummary {
   return { title: a.title, siteName: a.siteName, url: a.url, publishedAt: a.publishedAt, wordCount: a.wordCount };
 }
 
@@ -195,45 +158,70 @@ async function mergeStories(tx: Tx, into: Story, fromId: string, now: string): P
   await stories.delete(from.id);
 }
 
-type Pending = { size: number; df: Map<string, number> } | null;
+/**
+ * A link below both story thresholds cannot make a story joined or merged on
+ * its own; it still counts in the average of a story some stronger link
+ * reaches, and those stories are read whole. So only the stronger links'
+ * placements are read.
+ */
+const WEAK_LINK = Math.min(DEFAULT_STORY_THRESHOLDS.join, DEFAULT_STORY_THRESHOLDS.merge);
+
+/** What one filing transaction changes in the index, written once at its end. */
+interface Filing {
+  state: Held;
+  source: TxSource;
+  touched: Set<number>;
+  increments: Map<number, number>;
+  filed: number;
+}
 
 /** Indexes a stored article and places it in a story, inside the caller's transaction. */
-async function indexInto(tx: Tx, article: StoredArticle, features: Features, isNew: boolean, now: string): Promise<Omit<Ingested, 'article'> & { pending: Pending }> {
-  const meta = tx.objectStore('meta');
+async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features: Features, now: string): Promise<Omit<Ingested, 'article'>> {
+  const index = filing.state.index;
+  const documents = tx.objectStore('documents');
+  const previous = await documents.index('by-id').get(article.id);
   const counted = countedKeys(features);
-  const before = new StoredIndex(tx);
-  const [n, df] = await Promise.all([before.size(), before.frequencies(counted)]);
-  const sig = buildSignature(article.id, features, article.publishedAt, df, n);
-  // Counted before ranking, so the article is scored against the library it has just joined,
+  const hashes = Uint32Array.from(counted, keyHash);
+  const n = previous?.n ?? index.size;
+  // Weighed (which keys it keeps and is filed under) with the library as it was before it came.
+  const df = new Map<string, number>();
+  counted.forEach((k, i) => df.set(k, index.df.get(hashes[i]!)));
+  const signature = buildSignature(article.id, features, article.publishedAt, df, index.size);
+  // Counted before it is ranked, so it is scored against the library it has just joined,
   // exactly as every later query of it will be.
-  const writes: Promise<unknown>[] = [tx.objectStore('signatures').put({ ...sig, summary: summaryOf(article) })];
-  let pending: Pending = null;
-  if (isNew) {
-    pending = { size: n + 1, df: new Map(counted.map((k) => [k, (df.get(k) ?? 0) + 1])) };
-    const freq = tx.objectStore('frequencies');
-    for (const [k, v] of pending.df) writes.push(freq.put(v, k));
-    writes.push(meta.put(n + 1, INDEX_SIZE));
+  if (!previous) {
+    for (const h of hashes) {
+      index.df.add(h, 1);
+      filing.increments.set(h, (filing.increments.get(h) ?? 0) + 1);
+    }
+    index.size = n + 1;
+    filing.filed++;
   }
-  await Promise.all(writes);
-  const index = new StoredIndex(tx, pending);
-  const ranked = await rank(index, sig, { exclude: new Set([article.id]), limit: 40 });
+  const vector = vectorOf(n, signature);
+  await index.loadPostings([...vector.index, ...vector.bands], filing.source);
+  for (const h of index.file(vector, null)) filing.touched.add(h);
+  void documents.put({ n, id: article.id, vector, signature, summary: summaryOf(article) });
+  const ranked = await rankPacked(index, vector, { exclude: new Set([n]), limit: 40, source: filing.source });
 
   const placements = tx.objectStore('placements');
   const existing = await placements.get(article.id);
   if (existing) {
     // A fresh capture of a known address keeps its place: the reader may have put it there.
-    return { storyId: existing.storyId, copyOf: existing.reportId === article.id ? null : existing.reportId, pending };
+    return { storyId: existing.storyId, copyOf: existing.reportId === article.id ? null : existing.reportId };
   }
-  const placed = await placementsOf(tx, ranked.map((r) => r.id));
+  const strong = ranked.filter((r) => r.nearDuplicate || r.score >= WEAK_LINK);
+  const placed = await placementsOf(tx, strong.map((r) => r.id));
   const copy = ranked.find((r) => r.nearDuplicate && placed.has(r.id));
   const reportId = copy ? placed.get(copy.id)!.reportId : article.id;
 
-  const links: StoryLink[] = ranked
-    .filter((r) => placed.has(r.id))
-    .map((r) => ({ articleId: r.id, storyId: placed.get(r.id)!.storyId, score: r.comparison.score, nearDuplicate: r.nearDuplicate }));
   const stories = tx.objectStore('stories');
-  const storyIds = [...new Set(links.map((l) => l.storyId))];
+  const storyIds = [...new Set([...placed.values()].map((p) => p.storyId))];
   const storyRecords = new Map((await Promise.all(storyIds.map((id) => stories.get(id)))).filter((s): s is Story => !!s).map((s) => [s.id, s]));
+  const storyOf = new Map<string, string>();
+  for (const s of storyRecords.values()) for (const m of s.members) storyOf.set(m, s.id);
+  const links: StoryLink[] = ranked
+    .filter((r) => storyOf.has(r.id))
+    .map((r) => ({ articleId: r.id, storyId: storyOf.get(r.id)!, score: r.score, nearDuplicate: r.nearDuplicate }));
   const splits = await splitsIn(tx);
   const splitPlaces = splits.length ? await placementsOf(tx, [...new Set(splits.flat())]) : new Map<string, Placement>();
   const apart = (a: string, b: string) =>
@@ -261,7 +249,43 @@ async function indexInto(tx: Tx, article: StoredArticle, features: Features, isN
   // A story that has just grown may turn out to hold two events (story-seams.ts).
   const cut = decision.join ? await reconsiderStory(tx, story, now) : null;
   const storyId = cut?.members.includes(article.id) ? cut.id : story.id;
-  return { storyId, copyOf: reportId === article.id ? null : reportId, pending };
+  return { storyId, copyOf: reportId === article.id ? null : reportId };
+}
+
+/** Opens a filing: the index as stored, brought into this context's memory. */
+async function beginFiling(db: ParallaxDB, tx: Tx): Promise<Filing> {
+  const { state, source } = await indexFor(db, tx);
+  // Until it commits, what this transaction changes in memory is no one else's to read.
+  held.delete(db);
+  return { state, source, touched: new Set(), increments: new Map(), filed: 0 };
+}
+
+/** Writes what the filing changed in the index: the lists it touched, one record of increments, the size. */
+async function endFiling(tx: Tx, filing: Filing): Promise<void> {
+  const { state } = filing;
+  const postings = tx.objectStore('postings');
+  for (const h of filing.touched) void postings.put(Int32Array.from(state.index.postings.get(h)!), h);
+  const table = tx.objectStore('frequency-table');
+  if (filing.increments.size) {
+    if (state.increments + 1 >= FOLD_EVERY) {
+      // Folded: the base becomes the table as held, and the increment records go.
+      await table.clear();
+      void table.put(state.index.df.pack(), FREQUENCY_BASE);
+      state.increments = 0;
+    } else {
+      void table.put(packIncrements(filing.increments), state.index.size);
+      state.increments++;
+    }
+  }
+  const meta = tx.objectStore('meta');
+  state.generation++;
+  void meta.put(state.index.size, INDEX_SIZE);
+  await meta.put(state.generation, INDEX_GENERATION);
+}
+
+/** Once a filing has committed, what it holds in memory becomes what this context knows. */
+function commitFiling(db: object, filing: Filing): void {
+  held.set(db, filing.state);
 }
 
 /** A request that fails before reaching the database leaves the transaction open; what it already wrote must not commit. */
@@ -278,22 +302,39 @@ function abortQuietly(tx: Tx | null): void {
  * Saves a capture and files it: deduplicated by canonical URL, indexed for
  * matching, grouped with copies of the same report and placed in a story.
  */
-export async function ingest(db: ParallaxDB, captured: CapturedArticle, now = new Date()): Promise<Ingested> {
-  // Analysis is the slow part and needs no database: do it before the transaction opens.
-  const features = featuresOfArticle(captured);
-  let tx: Tx | null = null;
-  try {
-    tx = db.transaction(LIBRARY, 'readwrite');
-    const { stored, previous } = await upsertArticle(tx.objectStore('articles'), captured, now);
-    const hasSignature = previous ? (await tx.objectStore('signatures').getKey(previous.id)) !== undefined : false;
-    const { pending, ...placed } = await indexInto(tx, stored, features, !hasSignature, now.toISOString());
-    await tx.done;
-    commitPending(db, pending);
-    return { article: stored, ...placed };
-  } catch (err) {
-    abortQuietly(tx);
-    throw describeStorageError(err);
+export async function ingest(db: ParallaxDB, captured: VisitCapture, now = new Date()): Promise<Ingested> {
+  return (await ingestMany(db, [captured], now))[0]!;
+}
+
+/**
+ * Files captures in order, `INGEST_BATCH` per transaction: each batch is
+ * stored whole or not at all, and later captures are ranked against the
+ * earlier ones of the same batch exactly as if filed one by one.
+ */
+export async function ingestMany(db: ParallaxDB, captures: VisitCapture[], now = new Date()): Promise<Ingested[]> {
+  const out: Ingested[] = [];
+  for (let i = 0; i < captures.length; i += INGEST_BATCH) {
+    const batch = captures.slice(i, i + INGEST_BATCH);
+    // Analysis is the slow part and needs no database: do it before the transaction opens.
+    const features = batch.map(featuresOfArticle);
+    let tx: Tx | null = null;
+    try {
+      tx = db.transaction(LIBRARY, 'readwrite', { durability: 'relaxed' });
+      const filing = await beginFiling(db, tx);
+      const at = now.toISOString();
+      for (let j = 0; j < batch.length; j++) {
+        const { stored } = await upsertArticle(tx.objectStore('articles'), batch[j]!, now);
+        out.push({ article: stored, ...(await fileInto(tx, filing, stored, features[j]!, at)) });
+      }
+      await endFiling(tx, filing);
+      await tx.done;
+      commitFiling(db, filing);
+    } catch (err) {
+      abortQuietly(tx);
+      throw describeStorageError(err);
+    }
   }
+  return out;
 }
 
 /**
@@ -309,18 +350,25 @@ export async function indexPending(db: ParallaxDB, options: { max?: number } = {
   let done = 0;
   for (const id of ids) {
     if (done >= max) return done;
-    if ((await db.getKey('signatures', id)) !== undefined) continue;
+    if ((await db.getKeyFromIndex('documents', 'by-id', id)) !== undefined) continue;
     const article = await db.get('articles', id);
     if (!article) continue;
     const features = featuresOfArticle(article);
     const tx = db.transaction(LIBRARY, 'readwrite');
-    // Checked again inside the transaction: another context may have indexed it meanwhile.
-    if ((await tx.objectStore('signatures').getKey(id)) === undefined) {
-      const { pending } = await indexInto(tx, article, features, true, article.capturedAt);
-      await tx.done;
-      commitPending(db, pending);
-      done++;
-    } else await tx.done;
+    try {
+      // Checked again inside the transaction: another context may have indexed it meanwhile.
+      if ((await tx.objectStore('documents').index('by-id').getKey(id)) === undefined) {
+        const filing = await beginFiling(db, tx);
+        await fileInto(tx, filing, article, features, article.capturedAt);
+        await endFiling(tx, filing);
+        await tx.done;
+        commitFiling(db, filing);
+        done++;
+      } else await tx.done;
+    } catch (err) {
+      abortQuietly(tx);
+      throw describeStorageError(err);
+    }
   }
   await db.delete('meta', INDEX_PENDING);
   return done;
@@ -332,36 +380,64 @@ export interface RelatedOptions {
   minScore?: number;
 }
 
-/** Articles related to a stored one, best first, with what they share. */
+/** The stored records of some filed articles: from this query's reads, else read now. */
+async function documentsOf(tx: AnyTx, source: TxSource, docs: number[]): Promise<Map<number, StoredDocument>> {
+  const out = new Map<number, StoredDocument>();
+  const missing: number[] = [];
+  for (const n of docs) {
+    const d = source.documents.get(n);
+    if (d) out.set(n, d);
+    else missing.push(n);
+  }
+  const store = tx.objectStore('documents');
+  for (const d of await Promise.all(missing.map((n) => store.get(n)))) if (d) out.set(d.n, d);
+  return out;
+}
+
+/**
+ * Articles related to a stored one, best first, with what they share. The
+ * ranking runs on numbers; the articles it lists are compared again from
+ * their signatures, so every listed score and explanation is score.ts's own.
+ */
 export async function relatedTo(db: ParallaxDB, articleId: string, options: RelatedOptions = {}): Promise<RelatedArticle[]> {
   const { limit = 30, minScore = RELATED_THRESHOLD } = options;
   const tx = db.transaction(READ, 'readonly');
-  const signatures = tx.objectStore('signatures');
-  const [sig, feedback] = await Promise.all([signatures.get(articleId), tx.objectStore('feedback').index('by-article').getAll(articleId)]);
-  if (!sig) return [];
+  const [own, feedback, place, { state, source }] = await Promise.all([
+    tx.objectStore('documents').index('by-id').get(articleId),
+    tx.objectStore('feedback').index('by-article').getAll(articleId),
+    tx.objectStore('placements').get(articleId),
+    indexFor(db, tx),
+  ]);
+  if (!own) return [];
+  const index = state.index;
   const partner = (f: Feedback) => (f.pair[0] === articleId ? f.pair[1] : f.pair[0]);
   const split = new Set(feedback.filter((f) => f.kind === 'split').map(partner));
   const confirmed = new Set(feedback.filter((f) => f.kind === 'merge').map(partner));
+  const storyMembers = new Set(place ? ((await tx.objectStore('stories').get(place.storyId))?.members ?? []) : []);
 
-  const index = new StoredIndex(tx);
-  const ranked = await rank(index, sig, { exclude: new Set([articleId, ...split]), limit: Math.max(limit, 40), explain: true });
-  const missing = [...confirmed].filter((id) => !ranked.some((r) => r.id === id));
-  if (missing.length) {
-    const others = (await Promise.all(missing.map((id) => signatures.get(id)))).filter((o): o is IndexedArticle => o !== undefined);
-    ranked.push(...(await compareWith(index, sig, others)).map((r) => ({ ...r, nearDuplicate: false })));
-  }
-  const places = await placementsOf(tx, [articleId, ...ranked.map((r) => r.id)]);
-  const own = places.get(articleId);
+  const ranked: PackedRanked[] = await rankPacked(index, own.vector, { exclude: new Set([own.n]), limit: Math.max(limit, 40), source });
+  // What is listed: close enough, in the story, or confirmed by the reader; split pairs never.
+  const listed = ranked.filter((r) => !split.has(r.id) && (r.score >= minScore - 0.05 || storyMembers.has(r.id) || confirmed.has(r.id)));
+  const missing = [...confirmed].filter((id) => !listed.some((r) => r.id === id));
+  const byId = tx.objectStore('documents').index('by-id');
+  const extra = (await Promise.all(missing.map((id) => byId.get(id)))).filter((d): d is StoredDocument => d !== undefined);
+  const docs = await documentsOf(tx, source, listed.map((r) => r.n));
+  for (const d of extra) docs.set(d.n, d);
+  const places = await placementsOf(tx, [...docs.values()].map((d) => d.id));
+
+  const idf = idfOf(index);
+  const q = prepare(own.signature, idf);
   const out: RelatedArticle[] = [];
-  for (const r of ranked) {
-    const place = places.get(r.id);
-    const sameStory = own !== undefined && place?.storyId === own.storyId;
-    const isConfirmed = confirmed.has(r.id);
+  for (const d of docs.values()) {
+    const r: Ranked = { id: d.id, comparison: compare(q, d.signature, idf, undefined, true), nearDuplicate: isNearDuplicate(own.signature.hash, d.signature.hash), signature: d.signature };
+    const other = places.get(d.id);
+    const sameStory = place !== undefined && other?.storyId === place.storyId;
+    const isConfirmed = confirmed.has(d.id);
     if (r.comparison.score < minScore && !sameStory && !isConfirmed) continue;
-    const summary = (r.signature as IndexedArticle).summary;
     const explanation: Explanation = explain(r);
+    const summary = d.summary;
     out.push({
-      id: r.id,
+      id: d.id,
       title: summary.title,
       siteName: summary.siteName,
       url: summary.url,
@@ -371,13 +447,20 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
       sharedTerms: explanation.terms.slice(0, 6),
       explanation,
       sameStory,
-      sameReport: own !== undefined && place?.reportId === own.reportId,
+      sameReport: place !== undefined && other?.reportId === place.reportId,
       confirmed: isConfirmed,
     });
   }
   // The reader's word comes first, then the story, then the score.
   const rankOf = (a: RelatedArticle) => (a.confirmed ? 2 : 0) + (a.sameStory ? 1 : 0);
-  return out.sort((a, b) => rankOf(b) - rankOf(a) || b.score - a.score).slice(0, limit);
+  return out.sort((a, b) => rankOf(b) - rankOf(a) || b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, limit);
+}
+
+/** How many filed articles have `key` (for tests and tools). */
+export async function documentFrequency(db: ParallaxDB, key: string): Promise<number> {
+  const tx = db.transaction(READ, 'readonly');
+  const { state } = await indexFor(db, tx);
+  return state.index.df.get(keyHash(key));
 }
 
 /** The ranked ids a query returns, best first, whatever their score (the eval reads these). */
@@ -487,4 +570,4 @@ export async function mergeStory(db: ParallaxDB, articleId: string, otherId: str
   return { storyId: theirs.storyId };
 }
 
-export type { Ranked };
+export type { Ranked, Signature };

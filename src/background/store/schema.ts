@@ -13,14 +13,28 @@
  *     must not wait on anything but IndexedDB, and indexing reads back what
  *     it wrote, so it runs in ordinary transactions that survive a stopped
  *     worker by resuming where they left off.
+ * v3: the index as numbers (see src/core/matching/packed-index.ts), so a
+ *     filing writes a few records instead of hundreds of index entries and a
+ *     worker woken cold reads a few large records instead of thousands of
+ *     small ones: `documents` (numbered in filing order: signature, its
+ *     vector and summary), `postings` (per key hash, the filing numbers
+ *     filed under it, one packed array) and `frequency-table` (one base
+ *     table and one record of increments per filing transaction, folded
+ *     into the base every few hundred). v2's signatures and frequencies are
+ *     carried over inside the upgrade transaction, numbered in capture
+ *     order, and their stores dropped.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type StoreNames } from 'idb';
 import type { StoredArticle } from '../../core/article';
+import { FrequencyTable, type PackedCounts } from '../../core/matching/frequency-table';
+import { MAX_POSTINGS } from '../../core/matching/packed-index';
 import type { Signature } from '../../core/matching/signature';
+import { keyHash } from '../../core/matching/simhash';
+import { vectorOf, type DocVector } from '../../core/matching/vector';
 import type { Pin } from '../../shared/messages';
 
 export const DB_NAME = 'parallax';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** What the related list shows of an article, kept beside its signature so ranking never reads whole texts. */
 export interface ArticleSummary {
@@ -32,6 +46,15 @@ export interface ArticleSummary {
 }
 
 export interface IndexedArticle extends Signature {
+  summary: ArticleSummary;
+}
+
+/** One filed article: what ranking reads (`vector`) and what explaining and listing read. */
+export interface StoredDocument {
+  n: number;
+  id: string;
+  vector: DocVector;
+  signature: Signature;
   summary: ArticleSummary;
 }
 
@@ -74,13 +97,23 @@ export interface ParallaxSchema extends DBSchema {
   };
   /** Small named values: settings and bookkeeping. */
   meta: { key: string; value: unknown };
+  /** v2 only (carried into `documents` by the v3 upgrade). */
   signatures: {
     key: string;
     value: IndexedArticle;
     indexes: { 'by-key': string };
   };
-  /** Key (term, @entity, #figure) → how many indexed articles have it. */
+  /** v2 only: key → how many indexed articles have it. */
   frequencies: { key: string; value: number };
+  documents: {
+    key: number;
+    value: StoredDocument;
+    indexes: { 'by-id': string };
+  };
+  /** Key hash → filing numbers of the articles filed under it, in filing order (at most MAX_POSTINGS). */
+  postings: { key: number; value: Int32Array };
+  /** FREQUENCY_BASE → every count as of the last fold; a filing number → one transaction's increments. */
+  'frequency-table': { key: number | string; value: PackedCounts };
   placements: {
     key: string;
     value: Placement;
@@ -99,6 +132,9 @@ export type ParallaxDB = IDBPDatabase<ParallaxSchema>;
 /** Meta keys of the index's bookkeeping. */
 export const INDEX_SIZE = 'index-size';
 export const INDEX_PENDING = 'index-pending';
+/** Bumped by every transaction that changes the index, so a context knows when what it holds in memory is stale. */
+export const INDEX_GENERATION = 'index-generation';
+export const FREQUENCY_BASE = 'base';
 
 export function openParallaxDB(name = DB_NAME): Promise<ParallaxDB> {
   return openDB<ParallaxSchema>(name, DB_VERSION, {
@@ -126,6 +162,13 @@ export function openParallaxDB(name = DB_NAME): Promise<ParallaxDB> {
         // Articles saved by v1 are indexed once the upgrade is done.
         if (oldVersion >= 1) void meta.put(true, INDEX_PENDING);
       }
+      if (oldVersion < 3) {
+        const documents = db.createObjectStore('documents', { keyPath: 'n' });
+        documents.createIndex('by-id', 'id', { unique: true });
+        db.createObjectStore('postings');
+        db.createObjectStore('frequency-table');
+        void migrateIndexToV3(tx as unknown as UpgradeTx);
+      }
     },
     blocking() {
       // A newer version wants the database: step aside so it can upgrade.
@@ -133,6 +176,51 @@ export function openParallaxDB(name = DB_NAME): Promise<ParallaxDB> {
       dbPromise = null;
     },
   });
+}
+
+type UpgradeTx = import('idb').IDBPTransaction<ParallaxSchema, StoreNames<ParallaxSchema>[], 'versionchange'>;
+
+/**
+ * Carries v2's index into v3's stores, inside the upgrade transaction (only
+ * IndexedDB requests are awaited, so it stays open): all or nothing.
+ * Articles are numbered in capture order, which is the order they were filed.
+ */
+async function migrateIndexToV3(tx: UpgradeTx): Promise<void> {
+  const db = tx.db;
+  if (!db.objectStoreNames.contains('signatures')) return;
+  const signatures = tx.objectStore('signatures');
+  const frequencies = tx.objectStore('frequencies');
+  const [order, sigs, keys, counts] = await Promise.all([
+    tx.objectStore('articles').index('by-captured').getAllKeys(),
+    signatures.getAll(),
+    frequencies.getAllKeys(),
+    frequencies.getAll(),
+  ]);
+  const byId = new Map(sigs.map((s) => [s.id, s]));
+  const captured = (order as string[]).filter((id) => byId.has(id));
+  const seen = new Set(captured);
+  // A signature whose article is gone still counts in the frequencies: keep it, last.
+  const ordered = [...captured, ...sigs.filter((s) => !seen.has(s.id)).map((s) => s.id)];
+  const postings = new Map<number, number[]>();
+  const documents = tx.objectStore('documents');
+  ordered.forEach((id, n) => {
+    const { summary, ...signature } = byId.get(id)!;
+    const vector = vectorOf(n, signature);
+    void documents.put({ n, id, vector, signature, summary });
+    for (const h of [...vector.index, ...vector.bands]) {
+      const list = postings.get(h) ?? [];
+      if (list.length < MAX_POSTINGS && !list.includes(n)) list.push(n);
+      postings.set(h, list);
+    }
+  });
+  const postingStore = tx.objectStore('postings');
+  for (const [h, list] of postings) void postingStore.put(Int32Array.from(list), h);
+  const table = new FrequencyTable(keys.length);
+  keys.forEach((k, i) => table.add(keyHash(k), counts[i]!));
+  void tx.objectStore('frequency-table').put(table.pack(), FREQUENCY_BASE);
+  void tx.objectStore('meta').put(ordered.length, INDEX_SIZE);
+  db.deleteObjectStore('signatures');
+  db.deleteObjectStore('frequencies');
 }
 
 let dbPromise: Promise<ParallaxDB> | null = null;

@@ -8,14 +8,13 @@
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { DEFAULT_SPLIT, findSeam, type SplitThresholds } from '../../core/matching/refine';
-import type { Ranked } from '../../core/matching/engine';
 import type { ParallaxSchema, Placement, Story } from './schema';
 
 type Tx = IDBPTransaction<ParallaxSchema, StoreNames<ParallaxSchema>[], 'readwrite'>;
 
 /** The links an arriving article leaves on its placement: its matches worth weighing later, scores to three decimals. */
-export function linksToKeep(ranked: Ranked[], t: SplitThresholds = DEFAULT_SPLIT): [string, number][] {
-  return ranked.filter((r) => r.comparison.score >= t.floor).map((r) => [r.id, Math.round(r.comparison.score * 1000) / 1000]);
+export function linksToKeep(ranked: { id: string; score: number }[], t: SplitThresholds = DEFAULT_SPLIT): [string, number][] {
+  return ranked.filter((r) => r.score >= t.floor).map((r) => [r.id, Math.round(r.score * 1000) / 1000]);
 }
 
 /**

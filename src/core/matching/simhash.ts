@@ -60,3 +60,14 @@ export function isNearDuplicate(a: [number, number], b: [number, number]): boole
   if ((a[0] === 0 && a[1] === 0) || (b[0] === 0 && b[1] === 0)) return false;
   return hammingDistance(a, b) <= NEAR_DUPLICATE_BITS;
 }
+
+/**
+ * A key of the index (term, @entity, #figure, ~band) as one 32-bit number:
+ * typed arrays and integer IndexedDB keys instead of strings. With a few
+ * hundred thousand keys a handful collide; a collision only merges two
+ * frequency counts and two candidate lists, and every listed score is
+ * recomputed from the strings.
+ */
+export function keyHash(key: string): number {
+  return fnv1a(key, 0x9747b28c);
+}
