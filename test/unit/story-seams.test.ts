@@ -32,6 +32,13 @@ describe('findSeam', () => {
     expect(findSeam(few, linksOf([first, ['b1', 'b2']], 0.5, 0.05))).toBeNull();
   });
 
+  it('tells two pairs apart, but does not cut a large story to shed a few weakly linked members', () => {
+    const pairs = findSeam(['a1', 'b1', 'a2', 'b2'], linksOf([['a1', 'a2'], ['b1', 'b2']], 0.6, 0.3));
+    expect(pairs?.leave.sort()).toEqual(['b1', 'b2']);
+    const large = Array.from({ length: 12 }, (_, i) => `a${i}`);
+    expect(findSeam([...large, 'b1', 'b2', 'b3'], linksOf([large, ['b1', 'b2', 'b3']], 0.5, 0.1))).toBeNull();
+  });
+
   it('never cuts between two articles the reader put in one story', () => {
     const together = (x: string, y: string) => [x, y].sort().join() === 'a1,b1';
     expect(findSeam(members, linksOf([first, second], 0.5, 0.2), DEFAULT_SPLIT, together)).toBeNull();

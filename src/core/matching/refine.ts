@@ -18,6 +18,12 @@ export interface SplitThresholds {
   seam: number;
   /** Smallest group worth cutting off: one article alone is not yet evidence of a second event. */
   minGroup: number;
+  /**
+   * Smallest share of the story each group must hold (when that is more than
+   * `minGroup`): two pairs may be two stories, but a large story is not cut
+   * to shed a few members that are merely weakly linked to the rest.
+   */
+  minShare: number;
   /** Largest story examined: the work grows with the square of its size. */
   maxSize: number;
   /**
@@ -28,7 +34,7 @@ export interface SplitThresholds {
   floor: number;
 }
 
-export const DEFAULT_SPLIT: SplitThresholds = { seam: 0.65, minGroup: 4, maxSize: 80, floor: 0.05 };
+export const DEFAULT_SPLIT: SplitThresholds = { seam: 0.65, minGroup: 2, minShare: 0.3, maxSize: 80, floor: 0.05 };
 
 export interface Seam {
   /** The members that stay (the group holding the story's first member). */
@@ -111,13 +117,14 @@ function average(m: number[][], a: number[], b: number[]): number {
  */
 export function findSeam(members: string[], link: LinkOf, t: SplitThresholds = DEFAULT_SPLIT, together: (a: string, b: string) => boolean = () => false): Seam | null {
   const k = members.length;
-  if (k < 2 * t.minGroup || k > t.maxSize) return null;
+  const smallest = Math.max(t.minGroup, Math.ceil(k * t.minShare));
+  if (k < 2 * smallest || k > t.maxSize) return null;
   const m = members.map((a) => members.map((b) => (a === b ? 0 : link(a, b))));
   const side = bisect(members, m);
   const groups: [number[], number[]] = [[], []];
   side.forEach((s, i) => groups[s as 0 | 1].push(i));
   const [g0, g1] = groups;
-  if (g0.length < t.minGroup || g1.length < t.minGroup) return null;
+  if (g0.length < smallest || g1.length < smallest) return null;
   const across = average(m, g0, g1);
   const within: [number, number] = [average(m, g0, g0), average(m, g1, g1)];
   if (across >= t.seam * Math.min(...within)) return null;
