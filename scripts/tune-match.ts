@@ -1,7 +1,10 @@
 /**
  * Quick matching runs for tuning, in memory (scripts/lib/match-sim.ts):
  *
- *   npx tsx scripts/tune-match.ts [--fold A|B|all] [--set K=V,...] [--errors pac] [--out PRED.json]
+ *   npx tsx scripts/tune-match.ts [--fold A|B|all] [--set K=V,...] [--grid "K=a|b,K2=c|d"] [--errors pac] [--out PRED.json]
+ *
+ * K is any field of score.ts `ScoreWeights`, stories.ts `StoryThresholds` or
+ * refine.ts `SplitThresholds` (seam=0 never cuts a story).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_WEIGHTS, type ScoreWeights } from '../src/core/matching/score';

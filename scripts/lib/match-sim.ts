@@ -53,8 +53,8 @@ export async function simulate(given: SimArticle[], options: SimOptions = {}): P
     index.add(sig, a.features);
     sigs.set(a.id, sig);
     const ranked = await rank(index, sig, { exclude: new Set([a.id]), limit: 40, weights });
-    for (const r of ranked) {
-      if (r.comparison.score < (split ?? DEFAULT_SPLIT).floor) continue;
+    const { floor, keep } = split ?? DEFAULT_SPLIT;
+    for (const r of ranked.filter((x) => x.comparison.score >= floor).slice(0, keep)) {
       remember(a.id, r.id, r.comparison.score);
       remember(r.id, a.id, r.comparison.score);
     }

@@ -14,7 +14,10 @@ type Tx = IDBPTransaction<ParallaxSchema, StoreNames<ParallaxSchema>[], 'readwri
 
 /** The links an arriving article leaves on its placement: its matches worth weighing later, scores to three decimals. */
 export function linksToKeep(ranked: { id: string; score: number }[], t: SplitThresholds = DEFAULT_SPLIT): [string, number][] {
-  return ranked.filter((r) => r.score >= t.floor).map((r) => [r.id, Math.round(r.score * 1000) / 1000]);
+  return ranked
+    .filter((r) => r.score >= t.floor)
+    .slice(0, t.keep)
+    .map((r) => [r.id, Math.round(r.score * 1000) / 1000]);
 }
 
 /**

@@ -32,9 +32,11 @@ export interface SplitThresholds {
    * cost more room than the article's signature.
    */
   floor: number;
+  /** Most links kept per article: a story's members are among an article's best matches, not its fortieth. */
+  keep: number;
 }
 
-export const DEFAULT_SPLIT: SplitThresholds = { seam: 0.65, minGroup: 2, minShare: 0.3, maxSize: 80, floor: 0.05 };
+export const DEFAULT_SPLIT: SplitThresholds = { seam: 0.65, minGroup: 2, minShare: 0.3, maxSize: 80, floor: 0.05, keep: 20 };
 
 export interface Seam {
   /** The members that stay (the group holding the story's first member). */
