@@ -39,6 +39,14 @@ describe('findSeam', () => {
     expect(findSeam([...large, 'b1', 'b2', 'b3'], linksOf([large, ['b1', 'b2', 'b3']], 0.5, 0.1))).toBeNull();
   });
 
+  it('never cuts a story for links it does not have (members filed before links were kept)', () => {
+    const old = ['o1', 'o2', 'o3', 'o4'];
+    const fresh = ['n1', 'n2', 'n3'];
+    // Only the newer articles left links: among themselves, and to the older ones.
+    const link = (a: string, b: string) => (old.includes(a) && old.includes(b) ? 0 : fresh.includes(a) && fresh.includes(b) ? 0.6 : 0.3);
+    expect(findSeam([...old, ...fresh], link)).toBeNull();
+  });
+
   it('never cuts between two articles the reader put in one story', () => {
     const together = (x: string, y: string) => [x, y].sort().join() === 'a1,b1';
     expect(findSeam(members, linksOf([first, second], 0.5, 0.2), DEFAULT_SPLIT, together)).toBeNull();
