@@ -46,6 +46,11 @@ function asCapture(r: EvalArticle): CapturedArticle {
   };
 }
 
+// The store names articles and stories with random UUIDs, and ties in score are broken by id: ids handed
+// out in arrival order make two runs of the eval print the same figures.
+let issued = 0;
+crypto.randomUUID = () => `00000000-0000-4000-8000-${(issued++).toString(16).padStart(12, '0')}` as ReturnType<typeof crypto.randomUUID>;
+
 const db = await openParallaxDB(`parallax-eval-${Date.now()}`);
 const storedId = new Map<string, string>();
 const t0 = performance.now();

@@ -1,11 +1,15 @@
 /**
  * Quick matching runs for tuning, in memory (scripts/lib/match-sim.ts):
  *
- *   npx tsx scripts/tune-match.ts [--fold A|B|all] [--set K=V,...] [--errors pac] [--out PRED.json]
+ *   npx tsx scripts/tune-match.ts [--fold A|B|all] [--set K=V,...] [--grid "K=a|b,K2=c|d"] [--errors pac] [--out PRED.json]
+ *
+ * K is any field of score.ts `ScoreWeights`, stories.ts `StoryThresholds` or
+ * refine.ts `SplitThresholds` (seam=0 never cuts a story).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_WEIGHTS, type ScoreWeights } from '../src/core/matching/score';
 import { featuresOf } from '../src/core/matching/signature';
+import { DEFAULT_SPLIT, type SplitThresholds } from '../src/core/matching/refine';
 import { DEFAULT_STORY_THRESHOLDS, type StoryThresholds } from '../src/core/matching/stories';
 import { parseArgs } from './lib/args';
 import { foldOf, readEvalArticles, type EvalArticle } from './lib/match-eval-data';
@@ -17,16 +21,17 @@ const all = readEvalArticles(readFileSync(args.articles!, 'utf8'));
 const rows = args.fold === 'all' ? all : all.filter((r) => foldOf(r) === args.fold);
 
 /** "k=v,k2=v2" over the defaults. */
-function parameters(spec: string): { weights: ScoreWeights; thresholds: StoryThresholds } {
+function parameters(spec: string): { weights: ScoreWeights; thresholds: StoryThresholds; split: SplitThresholds } {
   const weights: ScoreWeights = { ...DEFAULT_WEIGHTS };
   const thresholds: StoryThresholds = { ...DEFAULT_STORY_THRESHOLDS };
+  const split: SplitThresholds = { ...DEFAULT_SPLIT };
   for (const kv of spec.split(',').filter(Boolean)) {
     const [k, v] = kv.split('=') as [string, string];
-    if (k in weights) (weights as unknown as Record<string, number>)[k] = Number(v);
-    else if (k in thresholds) (thresholds as unknown as Record<string, number>)[k] = Number(v);
-    else throw new Error(`unknown parameter ${k}`);
+    const table = [weights, thresholds, split].find((t) => k in t) as Record<string, number> | undefined;
+    if (!table) throw new Error(`unknown parameter ${k}`);
+    table[k] = Number(v);
   }
-  return { weights, thresholds };
+  return { weights, thresholds, split };
 }
 
 const articles = rows.map((r: EvalArticle) => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rank } from '../../src/core/matching/engine';
 import { MemoryIndex } from '../../src/core/matching/memory-index';
-import { DEFAULT_WEIGHTS, timeFactor } from '../../src/core/matching/score';
+import { DEFAULT_WEIGHTS, timeFactor, yearOf } from '../../src/core/matching/score';
 import { buildSignature, countedKeys, dayOf, featuresOf } from '../../src/core/matching/signature';
 import { hammingDistance, isNearDuplicate, simhash } from '../../src/core/matching/simhash';
 import { decideStory } from '../../src/core/matching/stories';
@@ -46,6 +46,22 @@ describe('time', () => {
     expect(unknown).toBe(1);
     expect(sameDay).toBeGreaterThan(unknown);
     expect(weeksApart).toBeLessThan(unknown);
+  });
+
+  it('reads the year an undated report is about as the year it names most, not every year it names', () => {
+    const text = 'The panel was formed after the 2012 attack. In 2013 the panel met again, and in 2013 it asked for the emails.';
+    expect(yearOf(sig('a', null, text))).toBe(2013);
+    expect(yearOf(sig('b', '2014-01-03T10:00:00Z', text))).toBe(2014);
+    expect(yearOf(sig('c', null))).toBeNull();
+  });
+
+  it('weighs a dated report down against an undated one about another year, but not two undated ones for their years', () => {
+    const dated = sig('a', '2013-05-02T10:00:00Z');
+    const sameYear = sig('b', null, 'The panel was formed after the 2012 attack. In 2013 the panel met again, and in 2013 it asked for the emails.');
+    const otherYear = sig('c', null, 'The river flooded in 2009, and again in 2009 after the storm.');
+    expect(timeFactor(dated, sameYear, DEFAULT_WEIGHTS).factor).toBe(1);
+    expect(timeFactor(dated, otherYear, DEFAULT_WEIGHTS).factor).toBeLessThan(1);
+    expect(timeFactor(sameYear, otherYear, DEFAULT_WEIGHTS).factor).toBe(1);
   });
 
   it('takes the date printed with the headline when the page gave none, and the page\'s own date first', () => {

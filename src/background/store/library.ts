@@ -17,6 +17,7 @@ import { DEFAULT_STORY_THRESHOLDS, decideStory, type StoryLink } from '../../cor
 import { vectorOf, type DocVector } from '../../core/matching/vector';
 import { explain, RELATED_THRESHOLD } from '../../core/match';
 import { upsertArticle, type VisitCapture } from './articles';
+import { linksToKeep, reconsiderStory } from './story-seams';
 import {
   describeStorageError,
   FREQUENCY_BASE,
@@ -289,12 +290,20 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
     story = { id: crypto.randomUUID(), members: [article.id], createdAt: now, updatedAt: now };
   }
   // Not waited for: a failed write aborts the transaction, and the next filing reads them back in order.
-  const placement = { articleId: article.id, storyId: story.id, reportId };
+  const placement = { articleId: article.id, storyId: story.id, reportId, links: linksToKeep(ranked) };
   unawaited(stories.put(story));
   unawaited(placements.put(placement));
   filing.placed.set(article.id, placement);
   filing.stories.set(story.id, story);
-  return { n, storyId: story.id, copyOf: reportId === article.id ? null : reportId };
+  // A story that has just grown may turn out to hold two events (story-seams.ts).
+  const cut = decision.join ? await reconsiderStory(tx, story, now) : null;
+  if (cut) {
+    // Members moved to the new story: what this batch remembers of placements and stories is stale.
+    filing.placed.clear();
+    filing.stories.clear();
+  }
+  const storyId = cut?.members.includes(article.id) ? cut.id : story.id;
+  return { n, storyId, copyOf: reportId === article.id ? null : reportId };
 }
 
 /** Opens a filing: the index as stored, brought into this context's memory. */

@@ -64,6 +64,8 @@ export interface Placement {
   storyId: string;
   /** The first article of the group of near-identical texts this one belongs to (itself if none). */
   reportId: string;
+  /** Its best matches' scores when it arrived (story-seams.ts weighs a story's members with them); absent before. */
+  links?: [string, number][];
 }
 
 export interface Story {

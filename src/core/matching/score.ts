@@ -5,7 +5,8 @@
  * two incidents of the same kind (two quakes, two arrests) share their
  * vocabulary but differ in who, where, when and how many.
  */
-import type { Signature } from './signature';
+import { FIGURE, type Signature } from './signature';
+import { keyHash } from './simhash';
 
 export interface ScoreWeights {
   terms: number;
@@ -17,7 +18,7 @@ export interface ScoreWeights {
   timeFloor: number;
   /** What each doubling of the distance in time (beyond the grace) costs. */
   timeSlope: number;
-  /** Factor when both name years and none is shared. */
+  /** Factor when one article is dated and the other is about another year (`yearOf`). */
   yearConflict: number;
   /**
    * Two known dates that agree are evidence the words cannot give: a pair
@@ -111,15 +112,64 @@ function cosine(q: Vector, keys: string[], counts: number[], idf: Idf, labels: s
   return dot / norm;
 }
 
-export function timeFactor(a: Signature, b: Signature, w: ScoreWeights): { factor: number; daysApart: number | null } {
-  let factor = 1;
-  let daysApart: number | null = null;
+export function timeFactor(a: When, b: When, w: ScoreWeights): { factor: number; daysApart: number | null } {
   if (a.day !== null && b.day !== null) {
-    daysApart = Math.abs(a.day - b.day);
-    factor = (1 + w.datedBonus) * Math.max(w.timeFloor, 1 - w.timeSlope * Math.log2(1 + daysApart / w.graceDays));
+    const daysApart = Math.abs(a.day - b.day);
+    return { factor: (1 + w.datedBonus) * Math.max(w.timeFloor, 1 - w.timeSlope * Math.log2(1 + daysApart / w.graceDays)), daysApart };
   }
-  if (a.years.length && b.years.length && !a.years.some((y) => b.years.includes(y))) factor *= w.yearConflict;
-  return { factor, daysApart };
+  // With one date known, the other article's most-named year is the best guess at its when. Two
+  // undated articles are two guesses, and the years they name are as often background as news.
+  if ((a.day === null) !== (b.day === null)) {
+    const ya = yearOf(a);
+    const yb = yearOf(b);
+    if (ya !== null && yb !== null && ya !== yb) return { factor: w.yearConflict, daysApart: null };
+  }
+  return { factor: 1, daysApart: null };
+}
+
+/**
+ * What the time factor reads of an article. Both a `Signature` and the
+ * ranking's packed `DocVector` (vector.ts) carry it: the figures as strings
+ * in one, as key hashes with weights in the other.
+ */
+export type When = Pick<Signature, 'day' | 'years'> & (Pick<Signature, 'figures' | 'figureWeights'> | { keys: Uint32Array; weights: Float32Array; terms: number; entities: number });
+
+const yearKey = (y: number) => `${FIGURE}year:${y}:year`;
+const yearHashes = new Map<number, number>();
+function yearHash(y: number): number {
+  let h = yearHashes.get(y);
+  if (h === undefined) yearHashes.set(y, (h = keyHash(yearKey(y))));
+  return h;
+}
+
+/** How often (as a count weight) the article names `year` as a year, 0 when only inside a date or not at all. */
+function yearWeight(s: When, year: number): number {
+  if ('figures' in s) {
+    const i = s.figures.indexOf(yearKey(year));
+    return i < 0 ? 0 : s.figureWeights[i]!;
+  }
+  const h = yearHash(year);
+  for (let i = s.terms + s.entities; i < s.keys.length; i++) if (s.keys[i] === h) return s.weights[i]!;
+  return 0;
+}
+
+/**
+ * The year an article is about: the year it was published, or else the year
+ * it names most often (the latest on a tie). Every other year it names is
+ * background ("since the 2012 attack") and says nothing of when this happened.
+ */
+export function yearOf(s: When): number | null {
+  if (s.day !== null) return new Date(s.day * 86_400_000).getUTCFullYear();
+  let best: number | null = null;
+  let weight = -1;
+  for (const year of s.years) {
+    const w = yearWeight(s, year);
+    if (w > weight || (w === weight && year > best!)) {
+      best = year;
+      weight = w;
+    }
+  }
+  return best;
 }
 
 /** How alike the query `q` and the stored article `b` are, both weighed with the library's current `idf`. */
