@@ -41,7 +41,8 @@ function isDateline(b: Block): boolean {
 }
 
 function keep(b: Block): boolean {
-  if (b.kind === 'title' || isDateline(b)) return false;
+  // Captions and photo credits describe pictures the text does not include.
+  if (b.kind === 'title' || b.kind === 'caption' || isDateline(b)) return false;
   const share = linkShare(b);
   if (share > 0.6 || (share > 0.35 && b.text.length < 120)) return false;
   return !LABEL.test(b.text.replace(/[^\p{L}\p{N} ]+/gu, ' ').trim());

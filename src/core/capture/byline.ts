@@ -63,7 +63,7 @@ function visibleByline(doc: Document, container: Element | null): string | null 
     // Bylines inside the article beat those in teasers elsewhere on the page.
     const ordered = container ? [...found.filter((el) => container.contains(el)), ...found.filter((el) => !container.contains(el))] : found;
     for (const el of ordered.slice(0, 5)) {
-      const name = cleanByline(attr(el, 'content') ?? textOf(el));
+      const name = cleanByline(attr(el, 'content') ?? textOf(el, 400));
       if (name && name.split(/\s+/).length <= 12) return name;
     }
   }
@@ -99,7 +99,7 @@ function bylineInText(container: Element | null): string | null {
   const lead = first(container, 'p, div, span');
   const candidates = lead ? [lead, ...all(container, 'p, span, div').slice(0, 40)] : [];
   for (const el of candidates) {
-    const text = textOf(el);
+    const text = textOf(el, 200);
     if (text.length > 3 && text.length < 80 && BY_PREFIX.test(text)) return cleanByline(text);
   }
   return null;

@@ -27,7 +27,7 @@ function shownDate(doc: Document, container: Element | null): string | null {
     if (date) return date;
   }
   for (const el of all(doc, DATE_ELEMENTS).slice(0, 200)) {
-    const text = textOf(el);
+    const text = textOf(el, 400);
     if (text.length < 6 || text.length > 160) continue;
     const date = findDateInText(text);
     if (date) return date;
@@ -82,7 +82,7 @@ export function pickDates(
 ): Dates {
   const itemprop = (prop: string): string | null => {
     const el = all(doc, `[itemprop="${prop}"]`)[0];
-    return el ? (attr(el, 'datetime') ?? attr(el, 'content') ?? textOf(el)) : null;
+    return el ? (attr(el, 'datetime') ?? attr(el, 'content') ?? textOf(el, 200)) : null;
   };
   // The dateline printed by the headline is what the reader is told, so it leads unless it is labelled as a
   // revision; metadata follows; a scan of the whole page for any date is the last resort.
