@@ -55,6 +55,9 @@ function keep(b: Block): boolean {
  */
 const NARROW_SHARE = 0.8;
 
+/** One paragraph is never the whole body, however long it is next to the rest. */
+const LEAF_BLOCKS = new Set(['p', 'li', 'blockquote', 'pre', 'td', 'th', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 function narrow(container: Element, prose: Map<Element, number>): Element {
   for (let depth = 0; depth < 50; depth++) {
     const total = prose.get(container) ?? 0;
@@ -62,7 +65,7 @@ function narrow(container: Element, prose: Map<Element, number>): Element {
     let bestProse = 0;
     for (let c = container.firstElementChild; c; c = c.nextElementSibling) {
       const p = prose.get(c) ?? 0;
-      if (p > bestProse) {
+      if (p > bestProse && !LEAF_BLOCKS.has(c.localName)) {
         best = c;
         bestProse = p;
       }
