@@ -18,6 +18,13 @@ export interface PageSignals {
   /** Characters of link text and of all text on the whole page. */
   pageLinkChars: number;
   pageChars: number;
+  /** Prices printed on the page ("$12.99", "€40"), counted in its text. */
+  prices: number;
+  /** The page has shop controls: add-to-cart buttons, price and stock markup. */
+  shop: boolean;
+  /** Characters of list items and of code on the whole page. */
+  pageListChars: number;
+  pageCodeChars: number;
 }
 
 export interface Verdict {
@@ -66,6 +73,10 @@ const WEIGHTS = {
   linkShare: -1.74,
   focus: 0.96,
   clutter: -1.04,
+  prices: 0,
+  shop: 0,
+  listShare: 0,
+  codeShare: 0,
 } as const;
 const BIAS = -3.31;
 /** Fewer words than this is a stub, a teaser or an app shell whatever the page declares. */
@@ -93,12 +104,17 @@ export function features(s: PageSignals): Record<Feature, number> {
     linkShare: s.pageChars ? s.pageLinkChars / s.pageChars : 0,
     focus: s.body.pageProse ? s.body.containerProse / s.body.pageProse : 0,
     clutter: s.body.containerProse ? Math.min(1, s.body.containerClutter / s.body.containerProse) : 1,
+    prices: Math.min(s.prices, 20) / 20,
+    shop: s.shop ? 1 : 0,
+    listShare: s.pageChars ? s.pageListChars / s.pageChars : 0,
+    codeShare: s.pageChars ? Math.min(1, (4 * s.pageCodeChars) / s.pageChars) : 0,
   };
 }
 
-export function decide(s: PageSignals): Verdict {
-  if (s.words < MIN_WORDS) return { isArticle: false, reason: 'too little running text' };
+export function decide(s: PageSignals, onFeatures?: (f: Record<string, number>) => void): Verdict {
   const f = features(s);
+  onFeatures?.({ ...f, words80: s.words < MIN_WORDS ? 1 : 0 });
+  if (s.words < MIN_WORDS) return { isArticle: false, reason: 'too little running text' };
   let score = BIAS;
   for (const key of Object.keys(WEIGHTS) as Feature[]) score += WEIGHTS[key] * f[key];
   if (score > 0) return { isArticle: true, reason: null };

@@ -72,6 +72,26 @@ function anyPublishedMeta(meta: MetaTags): string | null {
   return null;
 }
 
+const PATH_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * The day a CMS filed the story under ("/2025/11/24/slug", "/2023/october/03/"):
+ * set once at publication and never moved by later edits.
+ */
+export function dateInPath(url: string): string | null {
+  let path = '';
+  try {
+    path = new URL(url).pathname.toLowerCase();
+  } catch {
+    return null;
+  }
+  const m = /\/((?:19|20)\d{2})\/(\d{1,2}|[a-z]{3,9})\/(\d{1,2})\//.exec(path);
+  if (!m) return null;
+  const month = /^\d+$/.test(m[2]!) ? Number(m[2]) : PATH_MONTHS.findIndex((name) => name.startsWith(m[2]!)) + 1;
+  if (!month) return null;
+  return toIsoDate(`${m[1]}-${String(month).padStart(2, '0')}-${m[3]!.padStart(2, '0')}`);
+}
+
 export function pickDates(
   doc: Document,
   ld: LinkedData | null,
@@ -79,6 +99,7 @@ export function pickDates(
   container: Element | null,
   around: Around,
   scanPage = true,
+  pageUrl = '',
 ): Dates {
   const itemprop = (prop: string): string | null => {
     const el = all(doc, `[itemprop="${prop}"]`)[0];
@@ -92,7 +113,10 @@ export function pickDates(
   // A printed dateline rarely gives a time zone and often no time; when it names the same day as the
   // metadata, the metadata's exact instant is the better record of the same fact.
   const shownFirst = shown && !shown.revised ? (declared && declared.slice(0, 10) === shown.date.slice(0, 10) ? declared : shown.date) : null;
-  const publishedAt = shownFirst ?? declared ?? shown?.date ?? (scanPage ? shownDate(doc, container) : null);
+  let publishedAt = shownFirst ?? declared ?? shown?.date ?? (scanPage ? shownDate(doc, container) : null);
+  // A day in the address outranks any other day: the others are often the last edit's.
+  const filed = dateInPath(pageUrl);
+  if (filed && publishedAt?.slice(0, 10) !== filed.slice(0, 10)) publishedAt = filed;
   const modifiedAt =
     toIsoDate(ld?.dateModified) ??
     toIsoDate(metaValue(meta, ...MODIFIED_META)) ??
