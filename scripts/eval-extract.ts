@@ -93,13 +93,15 @@ async function captureIn(page: Page, bundle: string, url: string): Promise<Timed
   return page.evaluate((pageUrl) => {
     type Capture = (d: Document, u: string, o: { onFeatures: (f: Record<string, number>) => void }) => CapturedArticle;
     const capture = (globalThis as unknown as { __parallaxCapture: Capture }).__parallaxCapture;
-    let features: Record<string, number> | null = null;
+    // No function literal here: tsx names them with a helper that does not exist inside the page.
+    const sink: Record<string, number>[] = [];
+    const onFeatures = sink.push.bind(sink) as (f: Record<string, number>) => void;
     const start = performance.now();
     try {
-      const article = capture(document, pageUrl, { onFeatures: (f) => (features = f) });
-      return { article, features, ms: performance.now() - start, error: null };
+      const article = capture(document, pageUrl, { onFeatures });
+      return { article, features: sink[0] ?? null, ms: performance.now() - start, error: null };
     } catch (err) {
-      return { article: null, features, ms: performance.now() - start, error: String(err) };
+      return { article: null, features: sink[0] ?? null, ms: performance.now() - start, error: String(err) };
     }
   }, url);
 }
