@@ -1,6 +1,6 @@
 """Refits the article detector's logistic weights from `eval:extract --features` output.
 
-python3 scripts/eval/fit-detector.py FEATURES.jsonl [--l2 0.01]
+python3 scripts/eval/fit-detector.py FEATURES.jsonl [--l2 0.0003]
 
 Prints 10-fold cross-validated precision and recall (pages stratified by a
 fixed shuffle), then the weights fitted on every page, to paste into
@@ -12,7 +12,7 @@ import json, sys
 import numpy as np
 
 path = sys.argv[1]
-l2 = float(sys.argv[sys.argv.index('--l2') + 1]) if '--l2' in sys.argv else 0.01
+l2 = float(sys.argv[sys.argv.index('--l2') + 1]) if '--l2' in sys.argv else 0.0003
 rows = [json.loads(l) for l in open(path) if l.strip()]
 names = [k for k in rows[0] if k not in ('id', 'set', 'type', 'words80')]
 X = np.array([[r[k] for k in names] for r in rows], dtype=float)
@@ -20,7 +20,7 @@ y = np.array([1.0 if r['type'] == 'article' else 0.0 for r in rows])
 short = np.array([r.get('words80', 0) == 1 for r in rows])
 
 
-def fit(X, y, iters=4000, lr=0.5):
+def fit(X, y, iters=20000, lr=1.0):
     w = np.zeros(X.shape[1]); b = 0.0
     for _ in range(iters):
         p = 1 / (1 + np.exp(-(X @ w + b)))
