@@ -83,3 +83,10 @@ describe('capture byline and day', () => {
     expect(same.publishedAt).toBe('2025-11-24T10:00:00+02:00');
   });
 });
+
+describe('capture day beside the author', () => {
+  it('reads a date printed just after the author link when nothing else dates the page', () => {
+    const a = capture(`<article><h1>Orchard pickers</h1><p><a href="/blog/author/ida-holm">Ida Holm</a></p><p class="muted">23.07.2025</p>${paras(8)}</article>`);
+    expect(a.publishedAt?.slice(0, 10)).toBe('2025-07-23');
+  });
+});

@@ -1,7 +1,7 @@
 /** When it was published and last changed, from metadata, <time> elements and dateline text. */
 import { findDateInText, toIsoDate } from './dates';
 import { all, attr, textOf } from './dom';
-import type { Around } from './around';
+import { linesAfter, type Around } from './around';
 import type { LinkedData } from './jsonld';
 import { metaValue, type MetaTags } from './meta';
 
@@ -31,6 +31,23 @@ function shownDate(doc: Document, container: Element | null): string | null {
     if (text.length < 6 || text.length > 160) continue;
     const date = findDateInText(text);
     if (date) return date;
+  }
+  return null;
+}
+
+/** Links and boxes that name the author; the date is often printed just after them. */
+const AUTHOR_MARKS = 'a[href*="/author/"], a[rel~="author"], [class*="author" i]';
+
+/** A short line just after the author's name that is a date ("April 8, 2024", "23.07.2025"). */
+function dateBesideAuthor(doc: Document, container: Element | null): string | null {
+  const marks = all(doc, AUTHOR_MARKS).slice(0, 40);
+  const near = (el: Element): boolean => !container || container.contains(el) || (el.compareDocumentPosition(container) & 4) !== 0;
+  for (const mark of marks.filter(near).slice(0, 6)) {
+    for (const line of linesAfter(mark, 4, 40)) {
+      if (line.text.length > 40) continue;
+      const date = toIsoDate(line.text) ?? findDateInText(line.text);
+      if (date) return date;
+    }
   }
   return null;
 }
@@ -113,7 +130,7 @@ export function pickDates(
   // A printed dateline rarely gives a time zone and often no time; when it names the same day as the
   // metadata, the metadata's exact instant is the better record of the same fact.
   const shownFirst = shown && !shown.revised ? (declared && declared.slice(0, 10) === shown.date.slice(0, 10) ? declared : shown.date) : null;
-  let publishedAt = shownFirst ?? declared ?? shown?.date ?? (scanPage ? shownDate(doc, container) : null);
+  let publishedAt = shownFirst ?? declared ?? shown?.date ?? (scanPage ? (shownDate(doc, container) ?? dateBesideAuthor(doc, container)) : null);
   // A day in the address outranks any other day: the others are often the last edit's.
   const filed = dateInPath(pageUrl);
   if (filed && publishedAt?.slice(0, 10) !== filed.slice(0, 10)) publishedAt = filed;
