@@ -1,5 +1,5 @@
 /**
- * `npm run eval:extract -- [--pages DIR] [--out PRED.json] [--dump CAPTURES.jsonl] [--limit N] [--concurrency N]`
+ * `npm run eval:extract -- [--pages DIR] [--out PRED.json] [--dump CAPTURES.jsonl] [--features FEATURES.jsonl] [--limit N] [--concurrency N]`
  *
  * Runs the real capture bundle in headless Chromium over the saved pages of the
  * extraction benchmark and prints the reviewers' figures plus capture times.
@@ -34,12 +34,14 @@ interface Options {
   out: string | null;
   /** JSON lines of every full capture, for reading what went wrong on a page. */
   dump: string | null;
+  /** JSON lines of each page's article-detection signals and gold type, for refitting the detector. */
+  features: string | null;
   limit: number | null;
   concurrency: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { pages: resolve(import.meta.dirname, '../../shared/eval/extraction'), out: null, dump: null, limit: null, concurrency: 2 };
+  const opts: Options = { pages: resolve(import.meta.dirname, '../../shared/eval/extraction'), out: null, dump: null, features: null, limit: null, concurrency: 2 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -47,6 +49,7 @@ function parseArgs(argv: string[]): Options {
     if (flag === '--pages') opts.pages = resolve(value);
     else if (flag === '--out') opts.out = resolve(value);
     else if (flag === '--dump') opts.dump = resolve(value);
+    else if (flag === '--features') opts.features = resolve(value);
     else if (flag === '--limit') opts.limit = positive(flag, value);
     else if (flag === '--concurrency') opts.concurrency = positive(flag, value);
     else throw new Error(`unknown option ${flag}`);
@@ -80,6 +83,7 @@ function contentType(html: Buffer): string {
 
 interface Timed {
   article: CapturedArticle | null;
+  features: Record<string, number> | null;
   ms: number;
   error: string | null;
 }
@@ -87,13 +91,17 @@ interface Timed {
 async function captureIn(page: Page, bundle: string, url: string): Promise<Timed> {
   await page.evaluate(bundle);
   return page.evaluate((pageUrl) => {
-    const capture = (globalThis as unknown as { __parallaxCapture: (d: Document, u: string) => CapturedArticle }).__parallaxCapture;
+    type Capture = (d: Document, u: string, o: { onFeatures: (f: Record<string, number>) => void }) => CapturedArticle;
+    const capture = (globalThis as unknown as { __parallaxCapture: Capture }).__parallaxCapture;
+    // No function literal here: tsx names them with a helper that does not exist inside the page.
+    const sink: Record<string, number>[] = [];
+    const onFeatures = sink.push.bind(sink) as (f: Record<string, number>) => void;
     const start = performance.now();
     try {
-      const article = capture(document, pageUrl);
-      return { article, ms: performance.now() - start, error: null };
+      const article = capture(document, pageUrl, { onFeatures });
+      return { article, features: sink[0] ?? null, ms: performance.now() - start, error: null };
     } catch (err) {
-      return { article: null, ms: performance.now() - start, error: String(err) };
+      return { article: null, features: sink[0] ?? null, ms: performance.now() - start, error: String(err) };
     }
   }, url);
 }
@@ -158,6 +166,7 @@ async function main(): Promise<void> {
 
   const preds: Record<string, Prediction> = {};
   const captures: string[] = [];
+  const featureRows: string[] = [];
   const times: number[] = [];
   const failures: string[] = [];
   let next = 0;
@@ -172,6 +181,7 @@ async function main(): Promise<void> {
         if (result.error) failures.push(`${gold.id}: ${result.error}`);
         preds[gold.id] = toPrediction(result.article);
         if (opts.dump) captures.push(JSON.stringify({ id: gold.id, ms: result.ms, ...result.article }));
+        if (opts.features && result.features) featureRows.push(JSON.stringify({ id: gold.id, set: gold.set, type: gold.type, ...result.features }));
         times.push(result.ms);
       } catch (err) {
         failures.push(`${gold.id}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
@@ -189,6 +199,7 @@ async function main(): Promise<void> {
   }
 
   if (opts.dump) writeFileSync(opts.dump, `${captures.join('\n')}\n`);
+  if (opts.features) writeFileSync(opts.features, `${featureRows.join('\n')}\n`);
   if (opts.out) writeFileSync(opts.out, `${JSON.stringify(preds)}\n`);
   printReport(pages, preds, times, failures, (Date.now() - started) / 1000);
 }

@@ -47,7 +47,7 @@ function nextOutside(node: Node): Node | null {
 }
 
 /** Text lines after `start` in document order (not inside it). */
-function linesAfter(start: Node, max: number, maxSteps: number): Line[] {
+export function linesAfter(start: Node, max: number, maxSteps: number): Line[] {
   const out: Line[] = [];
   let steps = 0;
   for (let n = nextOutside(start); n && out.length < max && steps++ < maxSteps; ) {

@@ -41,9 +41,16 @@ export interface WalkLimits {
 /** Never part of what a reader reads. */
 const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'frame', 'frameset', 'object', 'embed',
-  'video', 'audio', 'picture', 'img', 'select', 'option', 'textarea', 'input', 'button', 'nav', 'aside', 'footer', 'dialog',
+  'video', 'audio', 'picture', 'img', 'select', 'option', 'textarea', 'input', 'button', 'dialog',
   'head', 'title', 'meta', 'link',
 ]);
+
+/**
+ * Landmarks that are never the article, unless the markup left one unclosed
+ * and the parser nested the rest of the page inside it: then it holds most of
+ * the page's paragraphs and is read like any other element.
+ */
+const LANDMARK_TAGS = new Set(['nav', 'aside', 'footer']);
 
 const KIND: Record<string, BlockKind> = {
   p: 'paragraph', h1: 'title', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
@@ -71,7 +78,7 @@ const STRONG = new Set([
 ]);
 const WEAK = new Set([
   'promo', 'sponsored', 'tags', 'pagination', 'pager', 'menu', 'nav', 'navigation', 'footer', 'masthead',
-  'toolbar', 'skip', 'print', 'author', 'bio', 'byline', 'meta', 'toc', 'subscription', 'offscreen',
+  'toolbar', 'print', 'author', 'caption', 'credit', 'credits', 'bio', 'byline', 'meta', 'toc', 'subscription', 'offscreen',
 ]);
 const CONTENT_WORDS = new Set(['content', 'body', 'article', 'story', 'entry', 'post', 'text', 'main', 'prose']);
 /** Layout wrappers often carry a furniture word ("content-sidebar-wrap") around the whole article. */
@@ -83,18 +90,25 @@ const LAYOUT_WORDS = new Set(['wrap', 'wrapper', 'container', 'layout', 'page', 
  */
 const MAX_FURNITURE_SHARE = 0.3;
 
+/** An element named only by weak furniture words that holds this many paragraphs is a section of text ("content-nav-section"). */
+const WEAK_MAX_PARAGRAPHS = 4;
+
 function isFurniture(el: Element, tag: string, pageParagraphs: number): boolean {
   if (tag === 'body' || tag === 'main' || tag === 'article' || tag === 'html') return false;
+  const landmark = LANDMARK_TAGS.has(tag);
   const role = attr(el, 'role');
-  if (role && SKIP_ROLES.test(role)) return true;
-  if (!furnitureName(el)) return false;
-  return all(el, 'p').length <= Math.max(1, pageParagraphs * MAX_FURNITURE_SHARE);
+  const verdict = landmark || (role && SKIP_ROLES.test(role)) ? 'strong' : furnitureName(el);
+  if (!verdict) return false;
+  const paragraphs = all(el, 'p').length;
+  if (verdict === 'weak' && paragraphs >= WEAK_MAX_PARAGRAPHS) return false;
+  return landmark ? paragraphs <= Math.max(3, pageParagraphs * 0.5) : paragraphs <= Math.max(1, pageParagraphs * MAX_FURNITURE_SHARE);
 }
 
 /** Verdicts on class-and-id strings already seen: pages repeat the same few thousands of times. */
-const furnitureNames = new Map<string, boolean>();
+type NameVerdict = 'strong' | 'weak' | false;
+const furnitureNames = new Map<string, NameVerdict>();
 
-function furnitureName(el: Element): boolean {
+function furnitureName(el: Element): NameVerdict {
   const names = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`;
   if (names.length < 2) return false;
   let verdict = furnitureNames.get(names);
@@ -107,7 +121,8 @@ function furnitureName(el: Element): boolean {
   return verdict;
 }
 
-function namesFurniture(names: string): boolean {
+function namesFurniture(names: string): NameVerdict {
+  let weak = false;
   for (const name of names.split(/\s+/)) {
     if (!name || name.length > 60) continue;
     const words = name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_]+/);
@@ -117,11 +132,20 @@ function namesFurniture(names: string): boolean {
       // "sr-only" and "screen-reader" arrive as two words; joined neighbours count too.
       const w = words[i]!;
       const joined = w + (words[i + 1] ?? '');
-      if (STRONG.has(w) || STRONG.has(joined)) return true;
-      if (!endsInContent && (WEAK.has(w) || WEAK.has(joined))) return true;
+      if (STRONG.has(w) || STRONG.has(joined)) return 'strong';
+      if (!endsInContent && (WEAK.has(w) || WEAK.has(joined))) weak = true;
     }
   }
-  return false;
+  return weak ? 'weak' : false;
+}
+
+/**
+ * Streaming server rendering (React, Next) sends late parts of a page as
+ * hidden <div id="S:n"> chunks that a script then moves into place. The reader
+ * sees them, so the walk reads them where they stand.
+ */
+function isStreamedChunk(el: Element): boolean {
+  return /^S:\d+$/.test(attr(el, 'id') ?? '');
 }
 
 /** Walks `root` and returns its text blocks in reading order. */
@@ -167,7 +191,7 @@ export function walkBlocks(root: Element, limits: WalkLimits): Walk {
         return;
       }
       const tag = node.localName;
-      if (SKIP_TAGS.has(tag) || (!limits.includeHidden && isHidden(node)) || isFurniture(node, tag, pageParagraphs)) {
+      if (SKIP_TAGS.has(tag) || (!limits.includeHidden && isHidden(node) && !isStreamedChunk(node)) || isFurniture(node, tag, pageParagraphs)) {
         // A skipped element still separates the words either side of it.
         buffer += ' ';
         continue;

@@ -41,10 +41,39 @@ function isDateline(b: Block): boolean {
 }
 
 function keep(b: Block): boolean {
-  if (b.kind === 'title' || isDateline(b)) return false;
+  // Captions and photo credits describe pictures the text does not include.
+  if (b.kind === 'title' || b.kind === 'caption' || isDateline(b) || !/\p{L}/u.test(b.text)) return false;
   const share = linkShare(b);
   if (share > 0.6 || (share > 0.35 && b.text.length < 120)) return false;
   return !LABEL.test(b.text.replace(/[^\p{L}\p{N} ]+/gu, ' ').trim());
+}
+
+/**
+ * Share of the container's prose that one child must hold for the body to be
+ * that child alone: what the rest holds is then teasers, reviews, author boxes
+ * or promotions written in sentences, which clutter weights cannot tell apart.
+ */
+const NARROW_SHARE = 0.8;
+
+/** One paragraph is never the whole body, however long it is next to the rest. */
+const LEAF_BLOCKS = new Set(['p', 'li', 'blockquote', 'pre', 'td', 'th', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+function narrow(container: Element, prose: Map<Element, number>): Element {
+  for (let depth = 0; depth < 50; depth++) {
+    const total = prose.get(container) ?? 0;
+    let best: Element | null = null;
+    let bestProse = 0;
+    for (let c = container.firstElementChild; c; c = c.nextElementSibling) {
+      const p = prose.get(c) ?? 0;
+      if (p > bestProse && !LEAF_BLOCKS.has(c.localName)) {
+        best = c;
+        bestProse = p;
+      }
+    }
+    if (!best || bestProse < NARROW_SHARE * total) return container;
+    container = best;
+  }
+  return container;
 }
 
 export function selectBody(walk: Walk): Body {
@@ -68,6 +97,7 @@ export function selectBody(walk: Walk): Body {
     }
   }
   if (!container) return { blocks: [], container: null, pageProse, containerProse: 0, containerClutter: 0 };
+  container = narrow(container, prose);
   const inside = walk.blocks.filter((b) => container === b.el || container.contains(b.el));
   return {
     blocks: inside.filter(keep),

@@ -63,7 +63,7 @@ function visibleByline(doc: Document, container: Element | null): string | null 
     // Bylines inside the article beat those in teasers elsewhere on the page.
     const ordered = container ? [...found.filter((el) => container.contains(el)), ...found.filter((el) => !container.contains(el))] : found;
     for (const el of ordered.slice(0, 5)) {
-      const name = cleanByline(attr(el, 'content') ?? textOf(el));
+      const name = cleanByline(attr(el, 'content') ?? textOf(el, 400));
       if (name && name.split(/\s+/).length <= 12) return name;
     }
   }
@@ -93,13 +93,64 @@ export function bylineAround(lines: string[]): string | null {
   return null;
 }
 
+/** Where an author box keeps its pictures, links to profiles and labels: never the name itself. */
+const AUTHOR_BOX = '[class*="author" i]:not([class*="image" i]):not([class*="img" i]):not([class*="avatar" i]):not([class*="photo" i]):not([class*="bio" i]):not([class*="description" i])';
+const NOT_A_NAME = /^(?:about(?: the)? authors?|authors?|written by|posted by|by|share|follow|view (?:all )?(?:posts|articles)|more from|contributor|editor|staff writer|in|and|on)$/i;
+
+/**
+ * A name in an element whose class says "author" ("post-hero__author",
+ * "blog_author-text"): the first short line inside it that reads as a name.
+ * Boxes inside the article or before it come first; the rest of the page is
+ * teasers naming other writers.
+ */
+function authorBox(doc: Document, container: Element | null): string | null {
+  const boxes = all(doc, AUTHOR_BOX).slice(0, 60);
+  const near = (el: Element): boolean => !container || container.contains(el) || (el.compareDocumentPosition(container) & 4) !== 0 || el.contains(container);
+  for (const box of [...boxes.filter(near), ...boxes.filter((b) => !near(b))].slice(0, 12)) {
+    for (const line of textLines(box, 8)) {
+      if (NOT_A_NAME.test(line.replace(/[:\s]+$/, ''))) continue;
+      const name = cleanByline(line);
+      if (nameLike(name) && !NOT_A_NAME.test(name) && name.split(/\s+/).length <= 5) return name;
+    }
+  }
+  return null;
+}
+
+/** The first `max` non-empty text nodes under `el`, collapsed. */
+function textLines(el: Element, max: number): string[] {
+  const out: string[] = [];
+  const stack: Node[] = [el];
+  while (stack.length && out.length < max) {
+    const n = stack.pop()!;
+    if (n.nodeType === 3) {
+      const t = (n.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+      if (t) out.push(t);
+    } else if (n.nodeType === 1 && !/^(script|style|svg|noscript|template|time)$/.test((n as Element).localName)) {
+      for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+    }
+  }
+  return out;
+}
+
+/** Yoast and similar SEO plugins print the author in a Twitter card pair: label "Written by", data "Jane Doe". */
+function seoCardAuthor(meta: MetaTags): string | null {
+  for (const i of [1, 2, 3]) {
+    const label = meta.get(`twitter:label${i}`);
+    if (label && /^(?:written by|author|by)\b/i.test(label)) {
+      const name = cleanByline(meta.get(`twitter:data${i}`));
+      if (name && !isHandle(name)) return name;
+    }
+  }
+  return null;
+}
+
 /** A short "By Jane Doe" line at the top of the article body. */
 function bylineInText(container: Element | null): string | null {
   if (!container) return null;
   const lead = first(container, 'p, div, span');
   const candidates = lead ? [lead, ...all(container, 'p, span, div').slice(0, 40)] : [];
   for (const el of candidates) {
-    const text = textOf(el);
+    const text = textOf(el, 200);
     if (text.length > 3 && text.length < 80 && BY_PREFIX.test(text)) return cleanByline(text);
   }
   return null;
@@ -125,6 +176,10 @@ export function pickByline(
     () => (ldPeople.length ? ldPeople : null),
     () => (metaAuthor ? [metaAuthor] : null),
     () => {
+      const v = seoCardAuthor(meta);
+      return v && !isOutlet(v) ? [v] : null;
+    },
+    () => {
       const v = bylineAround([...around.after, ...around.before].map((l) => l.text));
       return v ? [v] : null;
     },
@@ -135,6 +190,10 @@ export function pickByline(
     () => {
       const v = scanPage ? bylineInText(container) : null;
       return v ? [v] : null;
+    },
+    () => {
+      const v = scanPage ? authorBox(doc, container) : null;
+      return v && !isOutlet(v) ? [v] : null;
     },
     () => (metaAuthorRaw ? [metaAuthorRaw] : null),
     () => {

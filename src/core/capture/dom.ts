@@ -57,10 +57,44 @@ export function attr(el: Element, name: string): string | null {
   return callBound<string | null>(method(el, 'getAttribute'), el, name);
 }
 
-/** Text of a subtree with runs of white space collapsed. */
-export function textOf(node: Node | null | undefined): string {
+/** Elements that start a new line: their text never runs into the text beside them. */
+const BREAKS = new Set([
+  'p', 'div', 'br', 'hr', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header',
+  'footer', 'aside', 'nav', 'main', 'figure', 'figcaption', 'blockquote', 'pre', 'table', 'tr', 'td', 'th', 'address', 'time',
+]);
+const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
+
+/**
+ * Text of a subtree with runs of white space collapsed. Unlike textContent,
+ * block boundaries become spaces ("<h2>Title</h2><p>Text" reads "Title Text",
+ * not "TitleText") and scripts and styles are left out. Stops collecting past
+ * `max` characters, for callers that only want short texts.
+ */
+export function textOf(node: Node | null | undefined, max = Infinity): string {
   if (!node) return '';
-  return (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (node.nodeType === 3) return ((node as Text).data ?? '').replace(/\s+/g, ' ').trim();
+  let out = '';
+  // Document order without recursion, so deeply nested markup cannot exhaust the stack.
+  let n: Node | null = node.firstChild;
+  while (n && out.length <= max) {
+    let descend = false;
+    if (n.nodeType === 3) out += (n as Text).data;
+    else if (n.nodeType === 1) {
+      const tag = (n as Element).localName;
+      if (BREAKS.has(tag)) out += ' ';
+      descend = !UNREAD.has(tag) && n.firstChild !== null;
+    }
+    if (descend) {
+      n = n.firstChild;
+      continue;
+    }
+    while (n && n !== node && !n.nextSibling) {
+      n = n.parentNode;
+      if (n && n.nodeType === 1 && BREAKS.has((n as Element).localName)) out += ' ';
+    }
+    n = n && n !== node ? n.nextSibling : null;
+  }
+  return out.replace(/\s+/g, ' ').trim();
 }
 
 /** Hidden by markup alone: we never ask for computed styles, which would force layout on the reader's page. */

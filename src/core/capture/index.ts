@@ -19,7 +19,22 @@ import { pickDates } from './published';
 import { pickTitle, stripSiteName } from './title';
 import { countWordsLinear } from './words';
 
+/** Markup only shops print: cart buttons and forms, offer prices and stock. */
+const SHOP_CONTROLS =
+  '[class*="add-to-cart" i], [class*="addtocart" i], [id*="add-to-cart" i], [name="add-to-cart"], [class*="add-to-bag" i], form[action*="cart" i], [itemprop="price"], [class*="product-price" i], [itemprop="availability"]';
+
+const PRICE = /(?:[$€£¥₹]\s?\d[\d.,]*|\b\d[\d.,]*\s?(?:USD|EUR|GBP|€|zł|kr)\b)/g;
+
+function countPrices(text: string): number {
+  let n = 0;
+  PRICE.lastIndex = 0;
+  while (PRICE.exec(text) && n < 10) n++;
+  return n;
+}
+
 export interface CaptureOptions {
+  /** Receives the article-detection signals; for fitting the detector's weights. */
+  onFeatures?: (features: Record<string, number>) => void;
   /** Milliseconds the capture may spend before it settles for what it has. */
   timeBudgetMs?: number;
   /** Most elements the body walk visits. */
@@ -42,7 +57,7 @@ export function captureDocument(doc: Document, pageUrl: string, options: Capture
   }
 }
 
-function capture(doc: Document, pageUrl: string, opts: Required<CaptureOptions>): CapturedArticle {
+function capture(doc: Document, pageUrl: string, opts: typeof DEFAULTS & CaptureOptions): CapturedArticle {
   const deadline = now() + opts.timeBudgetMs;
   const ld = readJsonLd(doc);
   const meta = readMeta(doc);
@@ -72,7 +87,7 @@ function capture(doc: Document, pageUrl: string, opts: Required<CaptureOptions>)
   const scanPage = now() <= deadline;
   const around = scanPage ? linesAround(headlineElement(doc, title)) : { before: [], after: [] };
   const { byline, authors } = pickByline(doc, ld, meta, body.container, around, siteName, scanPage);
-  const dates = pickDates(doc, ld, meta, body.container, around, scanPage);
+  const dates = pickDates(doc, ld, meta, body.container, around, scanPage, pageUrl);
 
   let text = normalizeWhitespace(body.blocks.map((b) => b.text).join('\n\n'));
   const truncated = walk.truncated || text.length > MAX_TEXT;
@@ -82,9 +97,15 @@ function capture(doc: Document, pageUrl: string, opts: Required<CaptureOptions>)
 
   let pageChars = 0;
   let pageLinkChars = 0;
+  let pageListChars = 0;
+  let pageCodeChars = 0;
+  let prices = 0;
   for (const b of walk.blocks) {
     pageChars += b.text.length;
     pageLinkChars += b.linkChars;
+    if (b.kind === 'item') pageListChars += b.text.length;
+    else if (b.kind === 'code') pageCodeChars += b.text.length;
+    if (prices < 50 && b.text.length < 400) prices += countPrices(b.text);
   }
   const verdict = decide({
     ld,
@@ -96,7 +117,11 @@ function capture(doc: Document, pageUrl: string, opts: Required<CaptureOptions>)
     hasDate: dates.publishedAt !== null,
     pageChars,
     pageLinkChars,
-  });
+    pageListChars,
+    pageCodeChars,
+    prices,
+    shop: first(doc, SHOP_CONTROLS) !== null,
+  }, opts.onFeatures);
 
   const imageRaw = metaValue(meta, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ?? ld?.image ?? null;
   return {

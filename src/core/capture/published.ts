@@ -1,7 +1,7 @@
 /** When it was published and last changed, from metadata, <time> elements and dateline text. */
 import { findDateInText, toIsoDate } from './dates';
 import { all, attr, textOf } from './dom';
-import type { Around } from './around';
+import { linesAfter, type Around } from './around';
 import type { LinkedData } from './jsonld';
 import { metaValue, type MetaTags } from './meta';
 
@@ -27,10 +27,27 @@ function shownDate(doc: Document, container: Element | null): string | null {
     if (date) return date;
   }
   for (const el of all(doc, DATE_ELEMENTS).slice(0, 200)) {
-    const text = textOf(el);
+    const text = textOf(el, 400);
     if (text.length < 6 || text.length > 160) continue;
     const date = findDateInText(text);
     if (date) return date;
+  }
+  return null;
+}
+
+/** Links and boxes that name the author; the date is often printed just after them. */
+const AUTHOR_MARKS = 'a[href*="/author/"], a[rel~="author"], [class*="author" i]';
+
+/** A short line just after the author's name that is a date ("April 8, 2024", "23.07.2025"). */
+function dateBesideAuthor(doc: Document, container: Element | null): string | null {
+  const marks = all(doc, AUTHOR_MARKS).slice(0, 40);
+  const near = (el: Element): boolean => !container || container.contains(el) || (el.compareDocumentPosition(container) & 4) !== 0;
+  for (const mark of marks.filter(near).slice(0, 6)) {
+    for (const line of linesAfter(mark, 4, 40)) {
+      if (line.text.length > 40) continue;
+      const date = toIsoDate(line.text) ?? findDateInText(line.text);
+      if (date) return date;
+    }
   }
   return null;
 }
@@ -72,6 +89,26 @@ function anyPublishedMeta(meta: MetaTags): string | null {
   return null;
 }
 
+const PATH_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * The day a CMS filed the story under ("/2025/11/24/slug", "/2023/october/03/"):
+ * set once at publication and never moved by later edits.
+ */
+export function dateInPath(url: string): string | null {
+  let path = '';
+  try {
+    path = new URL(url).pathname.toLowerCase();
+  } catch {
+    return null;
+  }
+  const m = /\/((?:19|20)\d{2})\/(\d{1,2}|[a-z]{3,9})\/(\d{1,2})\//.exec(path);
+  if (!m) return null;
+  const month = /^\d+$/.test(m[2]!) ? Number(m[2]) : PATH_MONTHS.findIndex((name) => name.startsWith(m[2]!)) + 1;
+  if (!month) return null;
+  return toIsoDate(`${m[1]}-${String(month).padStart(2, '0')}-${m[3]!.padStart(2, '0')}`);
+}
+
 export function pickDates(
   doc: Document,
   ld: LinkedData | null,
@@ -79,10 +116,11 @@ export function pickDates(
   container: Element | null,
   around: Around,
   scanPage = true,
+  pageUrl = '',
 ): Dates {
   const itemprop = (prop: string): string | null => {
     const el = all(doc, `[itemprop="${prop}"]`)[0];
-    return el ? (attr(el, 'datetime') ?? attr(el, 'content') ?? textOf(el)) : null;
+    return el ? (attr(el, 'datetime') ?? attr(el, 'content') ?? textOf(el, 200)) : null;
   };
   // The dateline printed by the headline is what the reader is told, so it leads unless it is labelled as a
   // revision; metadata follows; a scan of the whole page for any date is the last resort.
@@ -92,7 +130,10 @@ export function pickDates(
   // A printed dateline rarely gives a time zone and often no time; when it names the same day as the
   // metadata, the metadata's exact instant is the better record of the same fact.
   const shownFirst = shown && !shown.revised ? (declared && declared.slice(0, 10) === shown.date.slice(0, 10) ? declared : shown.date) : null;
-  const publishedAt = shownFirst ?? declared ?? shown?.date ?? (scanPage ? shownDate(doc, container) : null);
+  let publishedAt = shownFirst ?? declared ?? shown?.date ?? (scanPage ? (shownDate(doc, container) ?? dateBesideAuthor(doc, container)) : null);
+  // A day in the address outranks any other day: the others are often the last edit's.
+  const filed = dateInPath(pageUrl);
+  if (filed && publishedAt?.slice(0, 10) !== filed.slice(0, 10)) publishedAt = filed;
   const modifiedAt =
     toIsoDate(ld?.dateModified) ??
     toIsoDate(metaValue(meta, ...MODIFIED_META)) ??

@@ -1,0 +1,92 @@
+// How the body, byline and day are found on layouts the first version misread.
+import { describe, expect, it } from 'vitest';
+import { captureDocument } from '../../src/core/capture';
+import { dateInPath } from '../../src/core/capture/published';
+import { textOf } from '../../src/core/capture/dom';
+import { documentFrom } from './dom';
+
+const para = (i: number, topic = 'orchard') =>
+  `<p>Note ${i}: the ${topic} cooperative said pickers will be paid by the hour this season, after a vote that split the growers along the valley road.</p>`;
+const paras = (n: number, topic?: string) => Array.from({ length: n }, (_, i) => para(i + 1, topic)).join('');
+const URL_ = 'https://valley.example/news/orchard-pickers-paid-hourly';
+const capture = (body: string, head = '', url = URL_) =>
+  captureDocument(documentFrom(`<!doctype html><html><head><title>Orchard pickers</title>${head}</head><body>${body}</body></html>`), url);
+
+describe('capture body', () => {
+  it('separates block text that the markup runs together', () => {
+    const doc = documentFrom('<div><h2>Heading</h2><p>Text<br>after a break</p><span>in</span><span>line</span></div>');
+    expect(textOf(doc.querySelector('div'))).toBe('Heading Text after a break inline');
+  });
+
+  it('leaves out figure captions and photo credits', () => {
+    const a = capture(
+      `<article><h1>Orchard pickers</h1>${paras(4)}<figure><figcaption>Pickers at dawn in the upper orchard, where the vote was held last week.</figcaption></figure>
+       <p class="photo-credit">Photograph by a staff photographer for the valley paper, all rights reserved.</p>${paras(4)}</article>`,
+    );
+    expect(a.text.match(/Note 4:/g)).toHaveLength(2);
+    expect(a.text).not.toContain('Pickers at dawn');
+    expect(a.text).not.toContain('Photograph by');
+  });
+
+  it('reads an article that an unclosed <aside> swallowed', () => {
+    const a = capture(`<aside class="banner"><p>Free delivery this week.</p><main><article>${paras(8)}</article></main>`);
+    expect(a.text).toContain('Note 1:');
+    expect(a.text).toContain('Note 8:');
+  });
+
+  it('still drops a real sidebar', () => {
+    const a = capture(`<main><article>${paras(8)}</article><aside><p>${'Also read: the bakery on the square changed hands again this autumn. '.repeat(2)}</p></aside></main>`);
+    expect(a.text).not.toContain('bakery');
+  });
+
+  it('reads text streamed in hidden chunks', () => {
+    const a = capture(`<main><template id="B:0"></template><p>Loading…</p></main><div hidden id="S:0"><article>${paras(8)}</article></div><div hidden id="menu">${paras(2, 'secret menu')}</div>`);
+    expect(a.text).toContain('Note 8:');
+    expect(a.text).not.toContain('secret menu');
+  });
+
+  it('narrows past teasers and reviews written in sentences', () => {
+    const reviews = Array.from({ length: 3 }, (_, i) => `<div class="card"><p>Review ${i}: the staff were friendly and the waiting room was clean, we would come back again next year for sure.</p></div>`).join('');
+    const a = capture(`<div class="page"><div class="entry">${paras(10)}</div><div class="reviews">${reviews}</div></div>`);
+    expect(a.text).toContain('Note 10:');
+    expect(a.text).not.toContain('Review 0');
+  });
+
+  it('keeps a section whose name only sounds like navigation when it holds paragraphs', () => {
+    const a = capture(`<main><div class="content-nav-section">${paras(5)}</div><div class="content-nav-section">${paras(5, 'apple')}</div></main>`);
+    expect(a.text).toContain('apple cooperative');
+    expect(a.text).toContain('orchard cooperative');
+  });
+});
+
+describe('capture byline and day', () => {
+  it('reads the author from an SEO Twitter-card pair', () => {
+    const a = capture(`<article>${paras(8)}</article>`, '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Wren Talbot">');
+    expect(a.byline).toBe('Wren Talbot');
+  });
+
+  it('reads the author from a box whose class names it, skipping its label and picture', () => {
+    const a = capture(
+      `<article><div class="post-hero__author"><img class="post-hero__author-image" alt=""><span>Written by</span><span>Ines Morrow</span></div>${paras(8)}</article>
+       <div class="related"><div class="teaser__author">Someone Else</div></div>`,
+    );
+    expect(a.byline).toBe('Ines Morrow');
+  });
+
+  it('takes the publication day from a dated address over a later date in metadata', () => {
+    expect(dateInPath('https://x.example/2025/11/24/story/')).toBe('2025-11-24T00:00:00Z');
+    expect(dateInPath('https://x.example/blog/2023/october/03/story')).toBe('2023-10-03T00:00:00Z');
+    expect(dateInPath('https://x.example/2023/10/story')).toBeNull();
+    const a = capture(`<article>${paras(8)}</article>`, '<meta property="article:published_time" content="2025-12-03T10:00:00Z">', 'https://valley.example/2025/11/24/orchard-pickers/');
+    expect(a.publishedAt?.slice(0, 10)).toBe('2025-11-24');
+    const same = capture(`<article>${paras(8)}</article>`, '<meta property="article:published_time" content="2025-11-24T10:00:00+02:00">', 'https://valley.example/2025/11/24/orchard-pickers/');
+    expect(same.publishedAt).toBe('2025-11-24T10:00:00+02:00');
+  });
+});
+
+describe('capture day beside the author', () => {
+  it('reads a date printed just after the author link when nothing else dates the page', () => {
+    const a = capture(`<article><h1>Orchard pickers</h1><p><a href="/blog/author/ida-holm">Ida Holm</a></p><p class="muted">23.07.2025</p>${paras(8)}</article>`);
+    expect(a.publishedAt?.slice(0, 10)).toBe('2025-07-23');
+  });
+});
