@@ -1,0 +1,206 @@
+/**
+ * `npm run bench:compare`: how long the comparison takes for stories of 5, 20
+ * and 50 reports (node, warm, median and p95 of repeated runs), and how long
+ * the sidebar takes in Chromium from opening to its first full render of a
+ * 20-report story captured through the real extension.
+ *
+ * Stories are generated from the sample newsstand with a seeded generator:
+ * each report is one outlet's article with some sentences dropped and some
+ * figures changed, as rewrites of one event tend to be.
+ */
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { captureDocument } from '../src/core/capture';
+import { compareStory, type CompareInput } from '../src/core/compare';
+import { sampleArticles, SITE_DIR } from '../src/demo/launch';
+import { serveDirectory } from '../src/demo/serve';
+import { launch } from '../test/e2e/browsers';
+import type { Page } from 'puppeteer-core';
+import { parseArgs } from './lib/args';
+
+const args = parseArgs(process.argv.slice(2), { sizes: '5,20,50', runs: '15', opens: '12', browser: 'yes', 'render-size': '20' });
+const sizes = args.sizes!.split(',').map(Number);
+const runs = Number(args.runs);
+const COMPUTE_TARGET_MS = 50;
+const COMPUTE_TARGET_AT = 20;
+const RENDER_TARGET_MS = 150;
+
+/** Mulberry32: small, seeded, good enough to pick sentences. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sources = sampleArticles()
+  .filter((a) => a.event === 'brackenmoor-plant-fire')
+  .map((a) => captureDocument(parseHTML(readFileSync(join(SITE_DIR, a.path), 'utf8')).document as unknown as Document, `http://127.0.0.1${a.path}`));
+
+interface Report extends CompareInput {
+  paragraphs: string[];
+}
+
+function story(size: number, seed: number): Report[] {
+  const rand = random(seed);
+  return Array.from({ length: size }, (_, i) => {
+    const source = sources[i % sources.length]!;
+    const paragraphs = source.text
+      .split(/\n+/)
+      .filter((p) => p.trim() && rand() > 0.2)
+      // Rewrites disagree on some numbers.
+      .map((p) => p.replace(/\b(\d{2,3})\b/g, (n) => (rand() < 0.15 ? String(Math.round(Number(n) * (0.8 + rand() * 0.4))) : n)));
+    const published = new Date(Date.UTC(2026, 9, 13, 4) + Math.floor(rand() * 36) * 3_600_000).toISOString();
+    return {
+      id: `r${i}`,
+      siteName: `${source.siteName} ${Math.floor(i / sources.length) + 1}`,
+      title: source.title,
+      text: paragraphs.join('\n\n'),
+      paragraphs,
+      url: `http://127.0.0.1/r${i}.html`,
+      publishedAt: published,
+      modifiedAt: null,
+      lang: 'en',
+    };
+  });
+}
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+for (const size of sizes) {
+  const reports = story(size, size);
+  for (let i = 0; i < 3; i++) compareStory(reports); // warm-up: the browser's worker stays warm between readings too
+  const times: number[] = [];
+  // CPU time too: on a shared machine it says what the work costs when wall time says how busy the machine was.
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const u = process.cpuUsage();
+    compareStory(reports);
+    const used = process.cpuUsage(u);
+    times.push(performance.now() - t);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  const c = compareStory(reports);
+  const p50 = quantile(times, 0.5);
+  console.log(
+    JSON.stringify({
+      where: 'node',
+      reports: size,
+      compute_ms_p50: +p50.toFixed(1),
+      compute_ms_p95: +quantile(times, 0.95).toFixed(1),
+      cpu_ms_p50: +quantile(cpu, 0.5).toFixed(1),
+      agreed: c.agreed.length,
+      disputed: c.figures.disputed.length,
+      ...(size === COMPUTE_TARGET_AT ? { target_ms: COMPUTE_TARGET_MS, target_met: p50 <= COMPUTE_TARGET_MS } : {}),
+    }),
+  );
+}
+
+if (args.browser === 'yes') await renderInChromium(Number(args['render-size']));
+
+/** The sidebar's own performance marks, in ms from the start of its navigation. */
+type Marks = Partial<Record<'script' | 'view' | 'comparison-received' | 'comparison-rendered' | 'comparison-painted', number>>;
+
+async function renderInChromium(size: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
+  mkdirSync(join(dir, 'story'));
+  const reports = story(size, size);
+  for (const r of reports) {
+    const paragraphs = r.paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
+    writeFileSync(
+      join(dir, 'story', `${r.id}.html`),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${r.title}</title><meta property="og:type" content="article"><meta property="og:site_name" content="${r.siteName}"><meta property="article:published_time" content="${r.publishedAt}"></head><body><article><h1>${r.title}</h1>${paragraphs}</article></body></html>`,
+    );
+  }
+  const site = await serveDirectory(dir);
+  const ext = await launch('chromium');
+  try {
+    for (const r of reports) {
+      const page = await ext.openPage(`${site.origin}/story/${r.id}.html`);
+      await ext.clickToolbarButton(page);
+    }
+    const probe = await ext.openExtensionPage('src/collection/index.html', 'main');
+    const tabs = await waitForCaptures(probe, reports.length);
+    // Each opening is for another report of the story, so the worker never has
+    // that comparison at hand already: the reader's first look at an article.
+    // Reports in capture order: when the early ones were captured, the story
+    // was still small, so nothing computed then matches the full story now.
+    const leads = reports.map((r) => tabs.find((t) => t.url?.endsWith(`/story/${r.id}.html`))!).filter(Boolean);
+    const opens = Math.min(Number(args.opens), leads.length);
+    const samples: (Marks & { related: number; outlets: number; rows: number })[] = [];
+    for (let i = 0; i < opens; i++) {
+      if (i === opens - 1) {
+        const page = await ext.browser.newPage();
+        await page.setViewport({ width: 400, height: 900 });
+        const session = await page.createCDPSession();
+        await session.send('Profiler.enable');
+        await session.send('Profiler.setSamplingInterval', { interval: 200 });
+        await session.send('Profiler.start');
+        page.goto(ext.extensionBase + `src/sidebar/index.html?tabId=${leads[i]!.id}`).catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 3000));
+        const { profile } = await session.send('Profiler.stop');
+        writeFileSync('/tmp/sidebar.cpuprofile', JSON.stringify(profile));
+        console.log(JSON.stringify(await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))));
+        break;
+      }
+      const sidebar = await ext.openExtensionPage(`src/sidebar/index.html?tabId=${leads[i]!.id}`, '[data-testid=comparison]', 400);
+      await sidebar.waitForFunction(() => performance.getEntriesByName('parallax:comparison-painted').length > 0);
+      samples.push(
+        await sidebar.evaluate(() => {
+          const marks: Record<string, number> = {};
+          for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('parallax:')) marks[m.name.slice(9)] = m.startTime;
+          return {
+            ...marks,
+            related: document.querySelectorAll('[data-testid=related-item]').length,
+            outlets: document.querySelectorAll('[data-testid=headline-compare]').length,
+            rows: document.querySelectorAll('li').length,
+          };
+        }),
+      );
+      await sidebar.close();
+    }
+    // The first opening also compiles the sidebar's code: reported on its own.
+    const [first, ...rest] = samples;
+    const painted = rest.map((m) => m['comparison-painted']!);
+    const p50 = quantile(painted, 0.5);
+    const p95 = quantile(painted, 0.95);
+    const median = (key: keyof Marks) => +quantile(rest.map((m) => m[key]!), 0.5).toFixed(1);
+    console.log(
+      JSON.stringify({
+        where: 'chromium sidebar',
+        reports: first!.outlets,
+        related_listed: first!.related,
+        list_items: first!.rows,
+        opens: rest.length,
+        first_full_render_ms_p50: +p50.toFixed(1),
+        first_full_render_ms_p95: +p95.toFixed(1),
+        first_open_ms: +first!['comparison-painted']!.toFixed(1),
+        median_ms_to: { script: median('script'), view: median('view'), comparison_received: median('comparison-received'), rendered: median('comparison-rendered'), painted: median('comparison-painted') },
+        target_ms: RENDER_TARGET_MS,
+        target_met: p95 <= RENDER_TARGET_MS,
+      }),
+    );
+  } finally {
+    await ext.close();
+    await site.close();
+  }
+}
+
+/** Every tab's address once each of the `count` pages has been captured. */
+async function waitForCaptures(probe: Page, count: number): Promise<{ id?: number; url?: string }[]> {
+  const statuses = () => probe.evaluate(async () => Object.values(await chrome.storage.session.get(null)).map((s) => (s as { status?: string }).status));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const now = await statuses();
+    if (now.filter((s) => s === 'captured').length >= count) break;
+    if (!now.includes('capturing') && now.length >= count) throw new Error(`not every report was captured: ${now.join(', ')}`);
+    if (Date.now() > deadline) throw new Error(`captures still running after 2 minutes: ${now.join(', ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return probe.evaluate(async () => (await chrome.tabs.query({})).map((t) => ({ id: t.id, url: t.url })));
+}
