@@ -71,32 +71,41 @@ function story(size: number, seed: number): Report[] {
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
-for (const size of sizes) {
-  const reports = story(size, size);
-  for (let i = 0; i < 3; i++) compareStory(reports); // warm-up: the browser's worker stays warm between readings too
+/** Median and p95 wall and CPU time of `runs` calls; CPU time says what the work costs when wall time says how busy the machine was. */
+function timeRuns(run: (i: number) => void): { p50: number; p95: number; cpu50: number } {
   const times: number[] = [];
-  // CPU time too: on a shared machine it says what the work costs when wall time says how busy the machine was.
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     const u = process.cpuUsage();
-    compareStory(reports);
+    run(i);
     const used = process.cpuUsage(u);
     times.push(performance.now() - t);
     cpu.push((used.user + used.system) / 1000);
   }
+  return { p50: +quantile(times, 0.5).toFixed(1), p95: +quantile(times, 0.95).toFixed(1), cpu50: +quantile(cpu, 0.5).toFixed(1) };
+}
+
+for (const size of sizes) {
+  const reports = story(size, size);
+  // Each run gets reports never compared before (new ids), as a fresh worker sees them: the figure that counts.
+  const fresh = Array.from({ length: runs + 3 }, (_, k) => reports.map((r) => ({ ...r, id: `${r.id}-${k}` })));
+  for (let i = 0; i < 3; i++) compareStory(fresh[runs + i]!); // warm-up: the code, not the reports
+  const first = timeRuns((i) => compareStory(fresh[i]!));
+  // The same reports again, as when the reader opens another article of the story.
+  const again = timeRuns(() => compareStory(reports));
   const c = compareStory(reports);
-  const p50 = quantile(times, 0.5);
   console.log(
     JSON.stringify({
       where: 'node',
       reports: size,
-      compute_ms_p50: +p50.toFixed(1),
-      compute_ms_p95: +quantile(times, 0.95).toFixed(1),
-      cpu_ms_p50: +quantile(cpu, 0.5).toFixed(1),
+      compute_ms_p50: first.p50,
+      compute_ms_p95: first.p95,
+      cpu_ms_p50: first.cpu50,
+      compared_before_ms_p50: again.p50,
       agreed: c.agreed.length,
       disputed: c.figures.disputed.length,
-      ...(size === COMPUTE_TARGET_AT ? { target_ms: COMPUTE_TARGET_MS, target_met: p50 <= COMPUTE_TARGET_MS } : {}),
+      ...(size === COMPUTE_TARGET_AT ? { target_ms: COMPUTE_TARGET_MS, target_met: first.p50 <= COMPUTE_TARGET_MS } : {}),
     }),
   );
 }

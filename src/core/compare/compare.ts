@@ -3,10 +3,10 @@
  * makes, where their figures differ, who they quote, how their headlines and
  * timing differ. Pure: the worker, the sidebar's tests and the CLI run it alike.
  */
-import { extractQuotes } from '../analysis';
 import { compareFigures } from './figures';
 import { compareHeadlines } from './headlines';
-import { isBodyName, MIN_STATEMENT_TERMS, reportageText, saysEnough, sentencesOf, speakerNames, termsOf, type StorySentence } from './sentences';
+import { readReport, type ExtractedQuote, type ReadReport } from './reading';
+import { isBodyName, MIN_STATEMENT_TERMS, saysEnough, termsOf, type StorySentence } from './sentences';
 import { CLEARLY_SAME, cosine, cosineWithout, fromDot, SAME_STATEMENT, weigh } from './similarity';
 import type { CompareInput, Comparison, OnlyHere, QuotedPerson, SentenceRef, SharedStatement, TimelineEntry, WireGroup } from './types';
 
@@ -35,8 +35,8 @@ class Groups {
 }
 
 export function compareStory(articles: CompareInput[]): Comparison {
-  const bodies = articles.map(reportageText);
-  const perArticle = articles.map((a, i) => sentencesOf(a, bodies[i]));
+  const read = articles.map(readReport);
+  const perArticle = read.map((r) => r.sentences);
   const nodes: Node[] = perArticle.flatMap((list, article) => list.map((s) => ({ s, article })));
   const weighted = weigh(nodes.map((n) => n.s));
 
@@ -120,7 +120,7 @@ export function compareStory(articles: CompareInput[]): Comparison {
     figures: compareFigures(articles, perArticle, [...agreed, ...partlyShared], reportOf, (a, b) =>
       cosineWithout(weighted[offsets[a.article]! + a.sentence.ref.index]!, weighted[offsets[b.article]! + b.sentence.ref.index]!),
     ),
-    quotes: compareQuotes(articles, perArticle, bodies),
+    quotes: compareQuotes(articles, read),
     headlines: compareHeadlines(articles),
     timeline: timeline(articles),
     wire: wire.filter((g) => g.length > 1).map((g) => toWireGroup(g, articles)),
@@ -184,18 +184,18 @@ function toWireGroup(group: number[], articles: CompareInput[]): WireGroup {
   return { articleIds: group.map((a) => articles[a]!.id), siteNames: group.map((a) => articles[a]!.siteName) };
 }
 
-function compareQuotes(articles: CompareInput[], perArticle: StorySentence[][], bodies: string[]): QuotedPerson[] {
+function compareQuotes(articles: CompareInput[], read: ReadReport[]): QuotedPerson[] {
   const people = new Map<string, QuotedPerson>();
   const quoteTerms = new Map<object, Set<string>>();
   articles.forEach((article, k) => {
-    const body = bodies[k]!;
+    const { body, sentences } = read[k]!;
     // Speakers are resolved here (pronouns, full names), so the quotes need no entity list.
-    const quotes = extractQuotes(body);
-    const named = speakerNames(body);
+    const quotes = read[k]!.quotes();
+    const named = read[k]!.speakers();
     const fuller = new Map<string, string>();
     let previous: { end: number; speaker: string | null } | null = null;
     for (const q of quotes) {
-      const sentence = sentenceAt(perArticle[k]!, q.start);
+      const sentence = sentenceAt(sentences, q.start);
       const speaker = speakerOf(body, q, named, previous, fuller);
       previous = { end: quoteEnd(body, q), speaker };
       if (!sentence) continue;
@@ -230,8 +230,6 @@ const PRONOUN_AFTER = new RegExp(`^\\W{0,4}(?:(?:he|she)\\s+${SAYING}|${SAYING}\
 const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)\\s+${SAYING}(?:\\s+\\w+)?[,:]?\\s*["“]?$`);
 /** A quote set apart with its speaker on the next line: "— Colette Mbeki, home health aide". */
 const CREDIT_AFTER = /^["”]?\s*(?:[—–]\s*|\n\s*(?:That|This) was\s+)([\p{Lu}][\p{L}'’-]+(?:[^\S\n]+(?:of|for|and|the|[\p{Lu}][\p{L}'’-]+)){1,6})/u;
-
-type ExtractedQuote = ReturnType<typeof extractQuotes>[number];
 
 /** Offset just past a quote's closing mark. */
 function quoteEnd(body: string, q: ExtractedQuote): number {
