@@ -7,7 +7,7 @@ import { compareFigures } from './figures';
 import { compareHeadlines } from './headlines';
 import { readReport, type ExtractedQuote, type ReadReport } from './reading';
 import { isBodyName, MIN_STATEMENT_TERMS, saysEnough, termsOf, type StorySentence } from './sentences';
-import { CLEARLY_SAME, cosine, cosineWithout, fromDot, SAME_STATEMENT, weigh } from './similarity';
+import { CLEARLY_SAME, cosine, cosineWithout, fromDot, SAME_STATEMENT, weigh, type Weighted } from './similarity';
 import type { CompareInput, Comparison, OnlyHere, QuotedPerson, SentenceRef, SharedStatement, TimelineEntry, WireGroup } from './types';
 
 /** Sentences this alike are the same copy, not two reports of one fact. */
@@ -40,38 +40,7 @@ export function compareStory(articles: CompareInput[]): Comparison {
   const nodes: Node[] = perArticle.flatMap((list, article) => list.map((s) => ({ s, article })));
   const weighted = weigh(nodes.map((n) => n.s));
 
-  // Sparse dot products through an inverted index: only sentences sharing a term are ever compared.
-  const postings = new Map<string, { j: number; w: number }[]>();
-  weighted.forEach((v, j) => {
-    for (const [t, w] of v.weights) {
-      const list = postings.get(t);
-      if (list) list.push({ j, w });
-      else postings.set(t, [{ j, w }]);
-    }
-  });
-
-  /** best[i][article] = [node, similarity] of node i's closest sentence in that article. */
-  const best = nodes.map(() => new Map<number, [number, number]>());
-  const dots = new Float64Array(nodes.length);
-  const touched: number[] = [];
-  nodes.forEach((n, i) => {
-    for (const [t, w] of weighted[i]!.weights) {
-      for (const { j, w: wj } of postings.get(t)!) {
-        if (j <= i || nodes[j]!.article === n.article) continue;
-        if (dots[j] === 0) touched.push(j);
-        dots[j] = dots[j]! + w * wj;
-      }
-    }
-    for (const j of touched) {
-      const sim = fromDot(dots[j]!, weighted[i]!, weighted[j]!);
-      dots[j] = 0;
-      const a = nodes[j]!.article;
-      if ((best[i]!.get(a)?.[1] ?? 0) < sim) best[i]!.set(a, [j, sim]);
-      if ((best[j]!.get(n.article)?.[1] ?? 0) < sim) best[j]!.set(n.article, [i, sim]);
-    }
-    touched.length = 0;
-  });
-
+  const best = closestPerArticle(nodes, weighted, articles.length);
   const offsets: number[] = [];
   perArticle.reduce((at, list) => (offsets.push(at), at + list.length), 0);
   const wire = wireGroups(articles, perArticle, best);
@@ -82,13 +51,16 @@ export function compareStory(articles: CompareInput[]): Comparison {
   const reports = nextReport;
 
   const groups = new Groups(nodes.length);
-  best.forEach((byArticle, i) => {
-    for (const [, [j, sim]] of byArticle) {
-      if (sim < SAME_STATEMENT || !saysEnough(nodes[i]!.s) || !saysEnough(nodes[j]!.s)) continue;
-      const mutual = best[j]!.get(nodes[i]!.article)?.[0] === i;
+  for (let i = 0; i < nodes.length; i++) {
+    if (!saysEnough(nodes[i]!.s)) continue;
+    for (let a = 0; a < articles.length; a++) {
+      const j = best.node(i, a);
+      const sim = best.similarity(i, a);
+      if (j < 0 || sim < SAME_STATEMENT || !saysEnough(nodes[j]!.s)) continue;
+      const mutual = best.node(j, nodes[i]!.article) === i;
       if (mutual || sim >= CLEARLY_SAME) groups.join(i, j);
     }
-  });
+  }
 
   const members = new Map<number, number[]>();
   nodes.forEach((_, i) => {
@@ -127,6 +99,93 @@ export function compareStory(articles: CompareInput[]): Comparison {
   };
 }
 
+/** For each sentence and each other report, that report's sentence most like it (-1 for none) and how alike they are. */
+interface Closest {
+  node(i: number, article: number): number;
+  similarity(i: number, article: number): number;
+}
+
+/**
+ * Sparse dot products through an inverted index: only sentences sharing a
+ * term are ever compared. Terms are numbered and postings kept in flat
+ * arrays, in sentence order, so each pair is visited once, after the
+ * sentence it is compared with, and nothing is allocated per pair.
+ */
+function closestPerArticle(nodes: Node[], weighted: Weighted[], articleCount: number): Closest {
+  const n = nodes.length;
+  const ids = new Map<string, number>();
+  const vectors = weighted.map((v) => {
+    const terms = new Int32Array(v.weights.size);
+    const weights = new Float64Array(v.weights.size);
+    let k = 0;
+    for (const [t, w] of v.weights) {
+      let id = ids.get(t);
+      if (id === undefined) ids.set(t, (id = ids.size));
+      terms[k] = id;
+      weights[k++] = w;
+    }
+    return { terms, weights };
+  });
+  // Postings of each term, laid end to end: term t's are start[t] .. start[t + 1] - 1, in sentence order.
+  const start = new Int32Array(ids.size + 1);
+  for (const v of vectors) for (const t of v.terms) start[t + 1]!++;
+  for (let t = 0; t < ids.size; t++) start[t + 1]! += start[t]!;
+  const fill = start.slice(0, ids.size);
+  const postedNode = new Int32Array(start[ids.size]!);
+  const postedWeight = new Float64Array(start[ids.size]!);
+  vectors.forEach((v, j) => {
+    for (let k = 0; k < v.terms.length; k++) {
+      const at = fill[v.terms[k]!]!++;
+      postedNode[at] = j;
+      postedWeight[at] = v.weights[k]!;
+    }
+  });
+  // Each term's first posting not yet behind the sentence at hand: pairs are taken once, from their first sentence.
+  const cursor = start.slice(0, ids.size);
+
+  const closest = new Int32Array(n * articleCount).fill(-1);
+  const similarity = new Float64Array(n * articleCount);
+  const dots = new Float64Array(n);
+  const touched: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const own = nodes[i]!.article;
+    const { terms, weights } = vectors[i]!;
+    for (let k = 0; k < terms.length; k++) {
+      const t = terms[k]!;
+      const w = weights[k]!;
+      const end = start[t + 1]!;
+      let p = cursor[t]!;
+      while (p < end && postedNode[p]! <= i) p++;
+      cursor[t] = p;
+      for (; p < end; p++) {
+        const j = postedNode[p]!;
+        if (nodes[j]!.article === own) continue;
+        if (dots[j] === 0) touched.push(j);
+        dots[j] = dots[j]! + w * postedWeight[p]!;
+      }
+    }
+    for (const j of touched) {
+      const sim = fromDot(dots[j]!, weighted[i]!, weighted[j]!);
+      dots[j] = 0;
+      const toJ = i * articleCount + nodes[j]!.article;
+      if (similarity[toJ]! < sim) {
+        similarity[toJ] = sim;
+        closest[toJ] = j;
+      }
+      const toI = j * articleCount + own;
+      if (similarity[toI]! < sim) {
+        similarity[toI] = sim;
+        closest[toI] = i;
+      }
+    }
+    touched.length = 0;
+  }
+  return {
+    node: (i, article) => closest[i * articleCount + article]!,
+    similarity: (i, article) => similarity[i * articleCount + article]!,
+  };
+}
+
 function toStatement(list: number[], nodes: Node[], weighted: ReturnType<typeof weigh>, reportOf: Map<number, number>): SharedStatement {
   // One sentence per article: the one closest to the rest of the group.
   const centrality = (i: number) => list.reduce((sum, j) => (j === i ? sum : sum + cosine(weighted[i]!, weighted[j]!)), 0);
@@ -155,7 +214,7 @@ function onlyHere(articles: CompareInput[], single: Node[]): OnlyHere[] {
     .filter((o) => o.statements.length > 0);
 }
 
-function wireGroups(articles: CompareInput[], perArticle: StorySentence[][], best: Map<number, [number, number]>[]): number[][] {
+function wireGroups(articles: CompareInput[], perArticle: StorySentence[][], best: Closest): number[][] {
   const offsets: number[] = [];
   let at = 0;
   for (const list of perArticle) {
@@ -168,7 +227,7 @@ function wireGroups(articles: CompareInput[], perArticle: StorySentence[][], bes
       const shorter = Math.min(perArticle[a]!.length, perArticle[b]!.length);
       if (shorter < 3) continue;
       let copies = 0;
-      for (let k = 0; k < perArticle[a]!.length; k++) if ((best[offsets[a]! + k]!.get(b)?.[1] ?? 0) >= SAME_COPY) copies++;
+      for (let k = 0; k < perArticle[a]!.length; k++) if (best.similarity(offsets[a]! + k, b) >= SAME_COPY) copies++;
       if (copies >= shorter * WIRE_SHARE) groups.join(a, b);
     }
   }
