@@ -5,7 +5,7 @@ import { serveDirectory, type StaticSite } from '../../src/demo/serve';
 import { BROWSERS, launch, type ExtensionBrowser } from './browsers';
 import { axeViolations } from './axe';
 import { eventually, storedArticles, tabIdFor } from './extension-state';
-import { readByClick } from './reading';
+import { clickUntilShown, readByClick } from './reading';
 import { SHOTS } from './screenshots';
 
 const articles = sampleArticles();
@@ -120,11 +120,7 @@ describe.each(BROWSERS)('the comparison sidebar in %s', (name) => {
     const readAgain = await tabIdFor(sidebar, site.origin + article.path);
     // Its own sidebar shows it once the capture and its matching are done; a click a loaded machine loses is clicked again.
     const itsSidebar = await ext.openExtensionPage(`src/sidebar/index.html?tabId=${readAgain}`, '[data-testid=idle], [data-testid=capturing], [data-testid=headline]', 360);
-    for (let attempt = 0; ; attempt++) {
-      await ext.clickToolbarButton(page);
-      if (await itsSidebar.waitForSelector('[data-testid=headline]', { timeout: 6_000 }).catch(() => null)) break;
-      if (attempt === 2) throw new Error(`three clicks did not capture ${article.path} again`);
-    }
+    await clickUntilShown(ext, page, itsSidebar);
     await itsSidebar.close();
     const fresh = await ext.openExtensionPage(`src/sidebar/index.html?tabId=${tabId}`, '[data-testid=headline]', 360);
     await fresh.waitForSelector('[data-testid=related-item]');
