@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { TabView } from '../shared/messages';
-import { onEvent, send } from '../shared/messaging';
+import { onEvent, send, unwrapReply } from '../shared/messaging';
 import { askForStory } from './storyRequests';
 import { markOnce } from './timing';
 
@@ -11,25 +11,44 @@ const fixedTab = ((n: number) => (Number.isInteger(n) && n > 0 ? n : null))(Numb
 
 /** Asks for a tab's view and, the moment it is in, for its story's comparison: no render stands between them. */
 function askForView(tabId: number): Promise<TabView> {
-  return send('tab/get', { tabId }).then((view) => {
-    markOnce('view');
-    askForStory(view);
-    return view;
-  });
+  return send('tab/get', { tabId }).then(shown);
 }
 
+function shown(view: TabView): TabView {
+  markOnce('view');
+  askForStory(view);
+  return view;
+}
+
+/** What sidebar-early.js started while the page was loading, if it ran. */
+interface EarlyStart {
+  tab: Promise<{ tabId: number | null; windowId: number | undefined }>;
+  view: Promise<unknown>;
+}
+const early = (globalThis as { parallaxEarly?: EarlyStart }).parallaxEarly;
+
 /**
- * The first view is asked for while the page is still loading rather than
- * from the first render's effects, which run a frame or more later.
+ * The first view is asked for while the page is still loading (by the early
+ * script, else as this module loads) rather than from the first render's
+ * effects, which run a frame or more later.
  */
-let earlyView: { tabId: number; reply: Promise<TabView> } | null = fixedTab !== null ? { tabId: fixedTab, reply: askForView(fixedTab) } : null;
-const activeTab: Promise<{ tabId: number | null; windowId: number | undefined }> =
-  fixedTab !== null
+let earlyView: { tabId: number; reply: Promise<TabView> } | null = null;
+const activeTab: Promise<{ tabId: number | null; windowId: number | undefined }> = early
+  ? early.tab
+  : fixedTab !== null
     ? Promise.resolve({ tabId: fixedTab, windowId: undefined })
-    : browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
-        if (tab?.id !== undefined) earlyView = { tabId: tab.id, reply: askForView(tab.id) };
-        return { tabId: tab?.id ?? null, windowId: tab?.windowId };
-      });
+    : browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => ({ tabId: tab?.id ?? null, windowId: tab?.windowId }));
+if (early) {
+  void early.tab.then(({ tabId }) => {
+    if (tabId !== null) earlyView = { tabId, reply: early.view.then((raw) => shown(unwrapReply<'tab/get'>(raw))) };
+  });
+} else if (fixedTab !== null) {
+  earlyView = { tabId: fixedTab, reply: askForView(fixedTab) };
+} else {
+  void activeTab.then(({ tabId }) => {
+    if (tabId !== null) earlyView = { tabId, reply: askForView(tabId) };
+  });
+}
 
 /** The tab the sidebar follows: a fixed one from ?tabId=, else the active tab of its window. */
 function useFollowedTab(): number | null {
