@@ -84,7 +84,11 @@ function story(size: number, seed: number): Report[] {
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
-/** Median and p95 wall and CPU time of `runs` calls; CPU time says what the work costs when wall time says how busy the machine was. */
+/**
+ * Median and p95 wall time of `runs` calls, and the median CPU time of the
+ * whole process over each (the collector's and compiler's threads too, so it
+ * can exceed wall time): on a busy machine it still says what the work costs.
+ */
 function timeRuns(run: (i: number) => void): { p50: number; p95: number; cpu50: number } {
   const times: number[] = [];
   const cpu: number[] = [];
