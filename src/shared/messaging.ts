@@ -17,7 +17,12 @@ export class MessageError extends Error {
 
 /** Sends a request to the background and unwraps its Result reply. */
 export async function send<K extends RequestType>(type: K, payload: Payload<K>): Promise<Replies[K]> {
-  const reply = (await browser.runtime.sendMessage({ type, ...payload })) as Result<Replies[K]> | undefined;
+  return unwrapReply<K>(await browser.runtime.sendMessage({ type, ...payload }));
+}
+
+/** The value of a Result reply to a `K` request, sent by `send` or by a page's own early script. */
+export function unwrapReply<K extends RequestType>(raw: unknown): Replies[K] {
+  const reply = raw as Result<Replies[K]> | undefined;
   if (!reply || typeof reply !== 'object' || !('ok' in reply)) throw new MessageError('Parallax did not answer.');
   if (!reply.ok) throw new MessageError(reply.error);
   return reply.value;

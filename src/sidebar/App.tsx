@@ -10,6 +10,7 @@ import { ArticleHeader } from './ArticleHeader';
 import { ComparisonView, Timeline } from './Comparison';
 import { RelatedList } from './RelatedList';
 import { SideBySide } from './SideBySide';
+import { storyIds } from './storyRequests';
 import { useComparison } from './useComparison';
 import { useHistory } from './useHistory';
 import { useTabView } from './useTabView';
@@ -119,7 +120,7 @@ function Body({ view, busy, act, capture }: {
           })
         }
       />
-      <StoryComparison ids={[article.id, ...view.related.map((r) => r.id)]} article={article} />
+      <StoryComparison ids={storyIds(view)} article={article} />
     </>
   );
 }

@@ -4,16 +4,16 @@
  * the reader can check it where it was written. Page text is only ever
  * rendered as text.
  */
-import type { Comparison, SentenceRef, SharedStatement, TimelineEntry } from '../core/compare';
+import type { Comparison, OnlyHere, SentenceRef, SharedStatement, TimelineEntry } from '../core/compare';
 import { t } from '../shared/i18n';
 import type { ArticleHistory } from '../shared/messages';
 import { Busy } from '../ui/Busy';
-import { formatDate, formatNumber } from '../ui/format';
+import { formatAmount, formatDate, formatNumber } from '../ui/format';
 import { sentenceLink } from './links';
 import type { ComparisonLoad } from './useComparison';
 import { VersionChanges } from './VersionChanges';
 import { markOnce, markPainted } from './timing';
-import { useLayoutEffect } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 
 type Outlets = Map<string, { siteName: string; url: string }>;
 
@@ -66,6 +66,34 @@ function Section({ id, title, count, children }: { id: string; title: string; co
   );
 }
 
+/**
+ * One outlet's own statements, collapsed under its name and count. They are
+ * only built once the reader opens it: with twenty outlets these lists are
+ * most of the sidebar, and a first render that skips them is much sooner.
+ */
+function OnlyOutlet({ only, url }: { only: OnlyHere; url: string }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    // The click builds the list before the browser opens the box, so it opens full; the toggle covers opening by other means.
+    <details class="only-outlet" data-testid="only-outlet" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <summary onClick={() => setOpened(true)}>
+        <span class="pill">{only.siteName}</span> <span class="muted small">{t('statementsCount', formatNumber(only.statements.length))}</span>
+      </summary>
+      {opened && (
+        <ul class="statements">
+          {only.statements.map((s) => (
+            <li key={s.index} class="statement">
+              <a href={sentenceLink(url, s.text)} target="_blank" rel="noreferrer noopener">
+                {s.text}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}
+
 /** `history` adds the changes the reader saw to the timeline; empty, the timeline shows publication times only. */
 export function ComparisonView({ load, history = new Map() }: { load: ComparisonLoad; history?: Map<string, ArticleHistory> }) {
   if (load.state === 'loading') {
@@ -78,18 +106,31 @@ export function ComparisonView({ load, history = new Map() }: { load: Comparison
       </p>
     );
   }
-  return <Sections c={load.comparison} history={history} />;
+  return <ReadyComparison c={load.comparison} history={history} />;
 }
 
-function Sections({ c, history }: { c: Comparison; history: Map<string, ArticleHistory> }) {
-  const outlets: Outlets = new Map(c.outlets.map((o) => [o.articleId, { siteName: o.siteName, url: o.url }]));
+function ReadyComparison({ c, history }: { c: Comparison; history: Map<string, ArticleHistory> }) {
+  const outlets: Outlets = useMemo(() => new Map(c.outlets.map((o) => [o.articleId, { siteName: o.siteName, url: o.url }])), [c]);
   const siteOf = (id: string) => outlets.get(id)?.siteName ?? '';
+  // The same element while the comparison is the same: when the history comes in, only the timeline renders again.
+  const sections = useMemo(() => <Sections c={c} outlets={outlets} />, [c, outlets]);
   useLayoutEffect(() => {
     markOnce('comparison-rendered');
     markPainted('comparison-painted');
   }, []);
   return (
     <div class="comparison" data-testid="comparison">
+      {sections}
+      <Section id="timeline" title={t('timelineHeading')}>
+        <Timeline entries={c.timeline} history={history} siteOf={siteOf} />
+      </Section>
+    </div>
+  );
+}
+
+function Sections({ c, outlets }: { c: Comparison; outlets: Outlets }) {
+  return (
+    <>
       {c.wire.map((w) => (
         <p key={w.articleIds.join()} class="muted small" data-testid="wire">
           {t('wireNote', w.siteNames.join(', '))}
@@ -142,20 +183,7 @@ function Sections({ c, history }: { c: Comparison; history: Map<string, ArticleH
       {c.onlyHere.length > 0 && (
         <Section id="only-here" title={t('onlyHereHeading')}>
           {c.onlyHere.map((o) => (
-            <details key={o.articleId} class="only-outlet" data-testid="only-outlet">
-              <summary>
-                <span class="pill">{o.siteName}</span> <span class="muted small">{t('statementsCount', formatNumber(o.statements.length))}</span>
-              </summary>
-              <ul class="statements">
-                {o.statements.map((s) => (
-                  <li key={s.index} class="statement">
-                    <a href={sentenceLink(outlets.get(o.articleId)?.url ?? '', s.text)} target="_blank" rel="noreferrer noopener">
-                      {s.text}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </details>
+            <OnlyOutlet key={o.articleId} only={o} url={outlets.get(o.articleId)?.url ?? ''} />
           ))}
         </Section>
       )}
@@ -197,11 +225,7 @@ function Sections({ c, history }: { c: Comparison; history: Map<string, ArticleH
           ))}
         </ul>
       </Section>
-
-      <Section id="timeline" title={t('timelineHeading')}>
-        <Timeline entries={c.timeline} history={history} siteOf={siteOf} />
-      </Section>
-    </div>
+    </>
   );
 }
 
@@ -232,5 +256,5 @@ export function Timeline({ entries, history, siteOf }: { entries: TimelineEntry[
 function formatMinutes(minutes: number): string {
   const unit = minutes >= 60 * 48 ? 'day' : minutes >= 60 ? 'hour' : 'minute';
   const amount = unit === 'day' ? Math.round(minutes / 1440) : unit === 'hour' ? Math.round(minutes / 60) : minutes;
-  return new Intl.NumberFormat(undefined, { style: 'unit', unit, unitDisplay: 'short' }).format(amount);
+  return formatAmount(amount, unit);
 }

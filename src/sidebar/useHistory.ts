@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import type { ArticleHistory } from '../shared/messages';
-import { send } from '../shared/messaging';
+import { historyOf, useAnswer } from './storyRequests';
 
 /**
  * Published, updated and seen-changing times of the story's articles, by id.
@@ -9,18 +9,6 @@ import { send } from '../shared/messaging';
  * when it cannot: the timeline then shows what the comparison gives.
  */
 export function useHistory(articleIds: string[], revision: string): Map<string, ArticleHistory> {
-  const key = `${articleIds.join(' ')}@${revision}`;
-  const [history, setHistory] = useState<Map<string, ArticleHistory>>(new Map());
-  useEffect(() => {
-    let current = true;
-    send('story/history', { articleIds }).then(
-      (list) => current && setHistory(new Map(list.map((h) => [h.articleId, h]))),
-      () => current && setHistory(new Map()),
-    );
-    return () => {
-      current = false;
-    };
-    // Keyed on the joined ids and the revision: a new array holding the same ids must not refetch.
-  }, [key]);
-  return history;
+  const answer = useAnswer(`${articleIds.join(' ')}@${revision}`, () => historyOf(articleIds, revision));
+  return useMemo(() => new Map(answer?.ok ? answer.value.map((h) => [h.articleId, h]) : []), [answer]);
 }

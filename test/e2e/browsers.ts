@@ -165,12 +165,19 @@ async function launchFirefox(userDataDir: string): Promise<ExtensionBrowser> {
       // The profile's extensions.webextOptionalPermissionPrompts=false already answers "allow".
     },
     async stopWorker() {
-      const state = await evaluateInChrome(bidi, `(async () => {
-        const extension = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
-        await extension.terminateBackground();
-        return extension.backgroundState;
-      })()`);
-      if (state !== 'stopped') throw new Error(`background did not stop: ${String(state)}`);
+      // Firefox declines to suspend a background that is still answering a message or an event
+      // (a capture in flight, a page's request): it stays running. Ask again once that is done.
+      let state: unknown = null;
+      const deadline = Date.now() + 10_000;
+      while (state !== 'stopped') {
+        if (Date.now() > deadline) throw new Error(`background did not stop: ${String(state)}`);
+        if (state !== null) await new Promise((r) => setTimeout(r, 100));
+        state = await evaluateInChrome(bidi, `(async () => {
+          const extension = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
+          await extension.terminateBackground();
+          return extension.backgroundState;
+        })()`);
+      }
     },
     close: () => browser.close(),
   };

@@ -13,7 +13,7 @@ import { serveDirectory, type StaticSite } from '../../src/demo/serve';
 import { axeViolations } from './axe';
 import { BROWSERS, launch, newProfileDir, type ExtensionBrowser } from './browsers';
 import { badgeText, eventually, storedArticles, tabIdFor } from './extension-state';
-import { readByClick } from './reading';
+import { clickUntilShown, readByClick } from './reading';
 import { SHOTS } from './screenshots';
 
 const LEVEE = '/valley-post/dunmore-levee.html';
@@ -192,8 +192,8 @@ describe.each(BROWSERS)('live pages, revisits and pins in %s', (name) => {
   it('pins one article apart from its story, and both are in the collection after a restart', async () => {
     const page = await ext.openPage(site.origin + LEVEE);
     const tabId = await tabIdFor(probe, site.origin + LEVEE);
-    await ext.clickToolbarButton(page);
     const sidebar = await sidebarFor(tabId);
+    await clickUntilShown(ext, page, sidebar);
     await sidebar.waitForSelector('[data-testid=pin-article]');
     await sidebar.bringToFront();
     // Keyboard: the pin buttons are reached and pressed like any button.

@@ -22,3 +22,16 @@ export async function readByClick(ext: ExtensionBrowser, probe: Page, url: strin
   }
   throw new Error(`Parallax did not keep ${url} after three clicks: ${String(lastError)}`);
 }
+
+/**
+ * Clicks Parallax on `page` until `sidebar` (following that page's tab) shows
+ * its article: for a page whose article is already stored, where the store
+ * alone cannot tell that this visit was captured. Three clicks at most.
+ */
+export async function clickUntilShown(ext: ExtensionBrowser, page: Page, sidebar: Page): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await ext.clickToolbarButton(page);
+    if (await sidebar.waitForSelector('[data-testid=headline]', { timeout: 6_000 }).catch(() => null)) return;
+    if (attempt === 2) throw new Error(`three clicks on ${page.url()} did not show its article`);
+  }
+}

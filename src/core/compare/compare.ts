@@ -3,11 +3,11 @@
  * makes, where their figures differ, who they quote, how their headlines and
  * timing differ. Pure: the worker, the sidebar's tests and the CLI run it alike.
  */
-import { extractQuotes } from '../analysis';
 import { compareFigures } from './figures';
 import { compareHeadlines } from './headlines';
-import { isBodyName, MIN_STATEMENT_TERMS, reportageText, saysEnough, sentencesOf, speakerNames, termsOf, type StorySentence } from './sentences';
-import { CLEARLY_SAME, cosine, cosineWithout, fromDot, SAME_STATEMENT, weigh } from './similarity';
+import { readReport, type ExtractedQuote, type ReadReport } from './reading';
+import { isBodyName, MIN_STATEMENT_TERMS, saysEnough, termsOf, type StorySentence } from './sentences';
+import { CLEARLY_SAME, cosine, cosineWithout, fromDot, SAME_STATEMENT, weigh, type Weighted } from './similarity';
 import type { CompareInput, Comparison, OnlyHere, QuotedPerson, SentenceRef, SharedStatement, TimelineEntry, WireGroup } from './types';
 
 /** Sentences this alike are the same copy, not two reports of one fact. */
@@ -35,43 +35,12 @@ class Groups {
 }
 
 export function compareStory(articles: CompareInput[]): Comparison {
-  const bodies = articles.map(reportageText);
-  const perArticle = articles.map((a, i) => sentencesOf(a, bodies[i]));
+  const read = articles.map(readReport);
+  const perArticle = read.map((r) => r.sentences);
   const nodes: Node[] = perArticle.flatMap((list, article) => list.map((s) => ({ s, article })));
   const weighted = weigh(nodes.map((n) => n.s));
 
-  // Sparse dot products through an inverted index: only sentences sharing a term are ever compared.
-  const postings = new Map<string, { j: number; w: number }[]>();
-  weighted.forEach((v, j) => {
-    for (const [t, w] of v.weights) {
-      const list = postings.get(t);
-      if (list) list.push({ j, w });
-      else postings.set(t, [{ j, w }]);
-    }
-  });
-
-  /** best[i][article] = [node, similarity] of node i's closest sentence in that article. */
-  const best = nodes.map(() => new Map<number, [number, number]>());
-  const dots = new Float64Array(nodes.length);
-  const touched: number[] = [];
-  nodes.forEach((n, i) => {
-    for (const [t, w] of weighted[i]!.weights) {
-      for (const { j, w: wj } of postings.get(t)!) {
-        if (j <= i || nodes[j]!.article === n.article) continue;
-        if (dots[j] === 0) touched.push(j);
-        dots[j] = dots[j]! + w * wj;
-      }
-    }
-    for (const j of touched) {
-      const sim = fromDot(dots[j]!, weighted[i]!, weighted[j]!);
-      dots[j] = 0;
-      const a = nodes[j]!.article;
-      if ((best[i]!.get(a)?.[1] ?? 0) < sim) best[i]!.set(a, [j, sim]);
-      if ((best[j]!.get(n.article)?.[1] ?? 0) < sim) best[j]!.set(n.article, [i, sim]);
-    }
-    touched.length = 0;
-  });
-
+  const best = closestPerArticle(nodes, weighted, articles.length);
   const offsets: number[] = [];
   perArticle.reduce((at, list) => (offsets.push(at), at + list.length), 0);
   const wire = wireGroups(articles, perArticle, best);
@@ -82,13 +51,16 @@ export function compareStory(articles: CompareInput[]): Comparison {
   const reports = nextReport;
 
   const groups = new Groups(nodes.length);
-  best.forEach((byArticle, i) => {
-    for (const [, [j, sim]] of byArticle) {
-      if (sim < SAME_STATEMENT || !saysEnough(nodes[i]!.s) || !saysEnough(nodes[j]!.s)) continue;
-      const mutual = best[j]!.get(nodes[i]!.article)?.[0] === i;
+  for (let i = 0; i < nodes.length; i++) {
+    if (!saysEnough(nodes[i]!.s)) continue;
+    for (let a = 0; a < articles.length; a++) {
+      const j = best.node(i, a);
+      const sim = best.similarity(i, a);
+      if (j < 0 || sim < SAME_STATEMENT || !saysEnough(nodes[j]!.s)) continue;
+      const mutual = best.node(j, nodes[i]!.article) === i;
       if (mutual || sim >= CLEARLY_SAME) groups.join(i, j);
     }
-  });
+  }
 
   const members = new Map<number, number[]>();
   nodes.forEach((_, i) => {
@@ -120,10 +92,97 @@ export function compareStory(articles: CompareInput[]): Comparison {
     figures: compareFigures(articles, perArticle, [...agreed, ...partlyShared], reportOf, (a, b) =>
       cosineWithout(weighted[offsets[a.article]! + a.sentence.ref.index]!, weighted[offsets[b.article]! + b.sentence.ref.index]!),
     ),
-    quotes: compareQuotes(articles, perArticle, bodies),
+    quotes: compareQuotes(articles, read),
     headlines: compareHeadlines(articles),
     timeline: timeline(articles),
     wire: wire.filter((g) => g.length > 1).map((g) => toWireGroup(g, articles)),
+  };
+}
+
+/** For each sentence and each other report, that report's sentence most like it (-1 for none) and how alike they are. */
+interface Closest {
+  node(i: number, article: number): number;
+  similarity(i: number, article: number): number;
+}
+
+/**
+ * Sparse dot products through an inverted index: only sentences sharing a
+ * term are ever compared. Terms are numbered and postings kept in flat
+ * arrays, in sentence order, so each pair is visited once, after the
+ * sentence it is compared with, and nothing is allocated per pair.
+ */
+function closestPerArticle(nodes: Node[], weighted: Weighted[], articleCount: number): Closest {
+  const n = nodes.length;
+  const ids = new Map<string, number>();
+  const vectors = weighted.map((v) => {
+    const terms = new Int32Array(v.weights.size);
+    const weights = new Float64Array(v.weights.size);
+    let k = 0;
+    for (const [t, w] of v.weights) {
+      let id = ids.get(t);
+      if (id === undefined) ids.set(t, (id = ids.size));
+      terms[k] = id;
+      weights[k++] = w;
+    }
+    return { terms, weights };
+  });
+  // Postings of each term, laid end to end: term t's are start[t] .. start[t + 1] - 1, in sentence order.
+  const start = new Int32Array(ids.size + 1);
+  for (const v of vectors) for (const t of v.terms) start[t + 1]!++;
+  for (let t = 0; t < ids.size; t++) start[t + 1]! += start[t]!;
+  const fill = start.slice(0, ids.size);
+  const postedNode = new Int32Array(start[ids.size]!);
+  const postedWeight = new Float64Array(start[ids.size]!);
+  vectors.forEach((v, j) => {
+    for (let k = 0; k < v.terms.length; k++) {
+      const at = fill[v.terms[k]!]!++;
+      postedNode[at] = j;
+      postedWeight[at] = v.weights[k]!;
+    }
+  });
+  // Each term's first posting not yet behind the sentence at hand: pairs are taken once, from their first sentence.
+  const cursor = start.slice(0, ids.size);
+
+  const closest = new Int32Array(n * articleCount).fill(-1);
+  const similarity = new Float64Array(n * articleCount);
+  const dots = new Float64Array(n);
+  const touched: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const own = nodes[i]!.article;
+    const { terms, weights } = vectors[i]!;
+    for (let k = 0; k < terms.length; k++) {
+      const t = terms[k]!;
+      const w = weights[k]!;
+      const end = start[t + 1]!;
+      let p = cursor[t]!;
+      while (p < end && postedNode[p]! <= i) p++;
+      cursor[t] = p;
+      for (; p < end; p++) {
+        const j = postedNode[p]!;
+        if (nodes[j]!.article === own) continue;
+        if (dots[j] === 0) touched.push(j);
+        dots[j] = dots[j]! + w * postedWeight[p]!;
+      }
+    }
+    for (const j of touched) {
+      const sim = fromDot(dots[j]!, weighted[i]!, weighted[j]!);
+      dots[j] = 0;
+      const toJ = i * articleCount + nodes[j]!.article;
+      if (similarity[toJ]! < sim) {
+        similarity[toJ] = sim;
+        closest[toJ] = j;
+      }
+      const toI = j * articleCount + own;
+      if (similarity[toI]! < sim) {
+        similarity[toI] = sim;
+        closest[toI] = i;
+      }
+    }
+    touched.length = 0;
+  }
+  return {
+    node: (i, article) => closest[i * articleCount + article]!,
+    similarity: (i, article) => similarity[i * articleCount + article]!,
   };
 }
 
@@ -155,7 +214,7 @@ function onlyHere(articles: CompareInput[], single: Node[]): OnlyHere[] {
     .filter((o) => o.statements.length > 0);
 }
 
-function wireGroups(articles: CompareInput[], perArticle: StorySentence[][], best: Map<number, [number, number]>[]): number[][] {
+function wireGroups(articles: CompareInput[], perArticle: StorySentence[][], best: Closest): number[][] {
   const offsets: number[] = [];
   let at = 0;
   for (const list of perArticle) {
@@ -168,7 +227,7 @@ function wireGroups(articles: CompareInput[], perArticle: StorySentence[][], bes
       const shorter = Math.min(perArticle[a]!.length, perArticle[b]!.length);
       if (shorter < 3) continue;
       let copies = 0;
-      for (let k = 0; k < perArticle[a]!.length; k++) if ((best[offsets[a]! + k]!.get(b)?.[1] ?? 0) >= SAME_COPY) copies++;
+      for (let k = 0; k < perArticle[a]!.length; k++) if (best.similarity(offsets[a]! + k, b) >= SAME_COPY) copies++;
       if (copies >= shorter * WIRE_SHARE) groups.join(a, b);
     }
   }
@@ -184,18 +243,18 @@ function toWireGroup(group: number[], articles: CompareInput[]): WireGroup {
   return { articleIds: group.map((a) => articles[a]!.id), siteNames: group.map((a) => articles[a]!.siteName) };
 }
 
-function compareQuotes(articles: CompareInput[], perArticle: StorySentence[][], bodies: string[]): QuotedPerson[] {
+function compareQuotes(articles: CompareInput[], read: ReadReport[]): QuotedPerson[] {
   const people = new Map<string, QuotedPerson>();
   const quoteTerms = new Map<object, Set<string>>();
   articles.forEach((article, k) => {
-    const body = bodies[k]!;
+    const { body, sentences } = read[k]!;
     // Speakers are resolved here (pronouns, full names), so the quotes need no entity list.
-    const quotes = extractQuotes(body);
-    const named = speakerNames(body);
+    const quotes = read[k]!.quotes();
+    const named = read[k]!.speakers();
     const fuller = new Map<string, string>();
     let previous: { end: number; speaker: string | null } | null = null;
     for (const q of quotes) {
-      const sentence = sentenceAt(perArticle[k]!, q.start);
+      const sentence = sentenceAt(sentences, q.start);
       const speaker = speakerOf(body, q, named, previous, fuller);
       previous = { end: quoteEnd(body, q), speaker };
       if (!sentence) continue;
@@ -230,8 +289,6 @@ const PRONOUN_AFTER = new RegExp(`^\\W{0,4}(?:(?:he|she)\\s+${SAYING}|${SAYING}\
 const PRONOUN_BEFORE = new RegExp(`\\b(?:he|she)\\s+${SAYING}(?:\\s+\\w+)?[,:]?\\s*["“]?$`);
 /** A quote set apart with its speaker on the next line: "— Colette Mbeki, home health aide". */
 const CREDIT_AFTER = /^["”]?\s*(?:[—–]\s*|\n\s*(?:That|This) was\s+)([\p{Lu}][\p{L}'’-]+(?:[^\S\n]+(?:of|for|and|the|[\p{Lu}][\p{L}'’-]+)){1,6})/u;
-
-type ExtractedQuote = ReturnType<typeof extractQuotes>[number];
 
 /** Offset just past a quote's closing mark. */
 function quoteEnd(body: string, q: ExtractedQuote): number {

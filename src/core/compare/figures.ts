@@ -26,6 +26,14 @@ export function keyOf(f: Figure): string {
   return f.kind === 'count' ? figureKey({ ...f, unit: canonicalTerm(f.unit) }) : figureKey(f);
 }
 
+/** keyOf for the figures of a story's sentences, which are compared many times over. */
+const figureKeys = new WeakMap<Figure, string>();
+function keyOfFigure(f: Figure): string {
+  let key = figureKeys.get(f);
+  if (key === undefined) figureKeys.set(f, (key = keyOf(f)));
+  return key;
+}
+
 export interface Located {
   figure: Figure;
   article: number;
@@ -52,7 +60,7 @@ export function compareFigures(
   perArticle.forEach((list, article) => {
     for (const sentence of list) {
       for (const figure of sentence.figures) {
-        const key = keyOf(figure);
+        const key = keyOfFigure(figure);
         const found = byKey.get(key) ?? [];
         if (!found.some((l) => l.article === article)) found.push({ figure, article, sentence });
         byKey.set(key, found);
@@ -66,7 +74,12 @@ export function compareFigures(
       for (const size of changeSizes(sentence)) (implied.get(size) ?? implied.set(size, new Set()).get(size)!).add(reportOf.get(article)!);
     }
   });
-  const reportsOf = (key: string) => new Set([...(byKey.get(key) ?? []).map((l) => reportOf.get(l.article)!), ...(implied.get(key) ?? [])]);
+  const reportSets = new Map<string, Set<number>>();
+  const reportsOf = (key: string) => {
+    let found = reportSets.get(key);
+    if (!found) reportSets.set(key, (found = new Set([...(byKey.get(key) ?? []).map((l) => reportOf.get(l.article)!), ...(implied.get(key) ?? [])])));
+    return found;
+  };
 
   const agreed: AgreedFigure[] = [...byKey.entries()]
     .filter(([, found]) => new Set(found.map((l) => reportOf.get(l.article))).size >= 2)
@@ -89,12 +102,14 @@ export function compareFigures(
     for (const l of located) {
       // Before and after values of a change compare only with the same end of another change.
       const cls = `${l.figure.kind === 'count' ? (oneCountEach ? 'count' : `count:${l.figure.unit}`) : kindClass(l.figure)}:${roleOf(l.figure, l.sentence) ?? ''}`;
-      byClass.set(cls, [...(byClass.get(cls) ?? []), l]);
+      const list = byClass.get(cls);
+      if (list) list.push(l);
+      else byClass.set(cls, [l]);
     }
     for (const candidates of byClass.values()) {
       // A value that can be true alongside every other ("more than 300" beside 340 and about 400) disputes nothing.
-      const group = candidates.filter((x) => candidates.some((y) => keyOf(y.figure) !== keyOf(x.figure) && !compatible(x, y)));
-      const keys = [...new Set(group.map((l) => keyOf(l.figure)))];
+      const group = candidates.filter((x) => candidates.some((y) => keyOfFigure(y.figure) !== keyOfFigure(x.figure) && !compatible(x, y)));
+      const keys = [...new Set(group.map((l) => keyOfFigure(l.figure)))];
       const articlesInGroup = new Set(group.map((l) => l.article));
       if (keys.length < 2 || articlesInGroup.size < 2) continue;
       // A sentence giving several figures of one kind ("from $2.25 to $2.75") pairs them with no way to tell which is which.
@@ -109,7 +124,7 @@ export function compareFigures(
         subject: subjectOf(group),
         values: keys.map((key) => ({
           key,
-          text: group.find((l) => keyOf(l.figure) === key)!.figure.text,
+          text: group.find((l) => keyOfFigure(l.figure) === key)!.figure.text,
           mentions: (byKey.get(key) ?? []).map(mention),
         })),
       });
@@ -130,11 +145,13 @@ export function compareFigures(
       }
     }
   });
-  const keys = all.map((l) => keyOf(l.figure));
-  const reportSets = new Map<string, Set<number>>();
-  for (const key of keys) if (!reportSets.has(key)) reportSets.set(key, reportsOf(key));
+  const keys = all.map((l) => keyOfFigure(l.figure));
   const buckets = new Map<string, number[]>();
-  units.forEach((unit, i) => buckets.set(unit, [...(buckets.get(unit) ?? []), i]));
+  units.forEach((unit, i) => {
+    const list = buckets.get(unit);
+    if (list) list.push(i);
+    else buckets.set(unit, [i]);
+  });
   const parent = all.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const linked = new Set<number>();
@@ -149,8 +166,8 @@ export function compareFigures(
         const kb = keys[y]!;
         if (ka === kb || reportOf.get(a.article) === reportOf.get(b.article)) continue;
         if (find(x) === find(y) || !plausiblyOneQuantity([a.figure, b.figure]) || compatible(a, b)) continue;
-        const ra = reportSets.get(ka)!;
-        const rb = reportSets.get(kb)!;
+        const ra = reportsOf(ka);
+        const rb = reportsOf(kb);
         if (!differsFrom(ra, rb) || !differsFrom(rb, ra)) continue;
         if (similarity(a, b) < (a.figure.kind === 'count' ? RELATED_CONTEXT : RELATED_AMOUNT_CONTEXT)) continue;
         parent[find(x)] = find(y);
@@ -159,14 +176,18 @@ export function compareFigures(
     }
   }
   const groups = new Map<number, Located[]>();
-  for (const i of linked) groups.set(find(i), [...(groups.get(find(i)) ?? []), all[i]!]);
+  for (const i of linked) {
+    const list = groups.get(find(i));
+    if (list) list.push(all[i]!);
+    else groups.set(find(i), [all[i]!]);
+  }
   for (const group of groups.values()) {
-    const values = [...new Set(group.map((l) => keyOf(l.figure)))].sort();
+    const values = [...new Set(group.map((l) => keyOfFigure(l.figure)))].sort();
     const known = new Set(disputed.flatMap((d) => d.values.map((v) => v.key)));
     if (values.length < 2 || values.every((k) => known.has(k))) continue;
     disputed.push({
       subject: subjectOf(group),
-      values: values.map((key) => ({ key, text: group.find((l) => keyOf(l.figure) === key)!.figure.text, mentions: (byKey.get(key) ?? []).map(mention) })),
+      values: values.map((key) => ({ key, text: group.find((l) => keyOfFigure(l.figure) === key)!.figure.text, mentions: (byKey.get(key) ?? []).map(mention) })),
     });
   }
   return { agreed, disputed };

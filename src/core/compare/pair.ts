@@ -3,7 +3,8 @@
  * thing, each word that the other sentence lacks marked, and the sentences
  * only one of them has kept in reading order between the pairs.
  */
-import { saysEnough, sentencesOf, wordTerm, type StorySentence } from './sentences';
+import { readReport } from './reading';
+import { saysEnough, wordTerm, type StorySentence } from './sentences';
 import { cosine, SAME_STATEMENT, weigh } from './similarity';
 import type { CompareInput, SentenceRef } from './types';
 
@@ -46,8 +47,8 @@ function mark(text: string, other: string | null, lang: string | null): MarkedWo
 }
 
 export function alignPair(a: CompareInput, b: CompareInput): PairAlignment {
-  const left = sentencesOf(a);
-  const right = sentencesOf(b);
+  const left = readReport(a).sentences;
+  const right = readReport(b).sentences;
   const weighted = weigh([...left, ...right]);
   const wl = weighted.slice(0, left.length);
   const wr = weighted.slice(left.length);
