@@ -16,31 +16,9 @@ import { gunzipSync } from 'node:zlib';
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { Defuddle } from 'defuddle/node';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { scoreArticles, scoreDetection, type GoldPage, type Prediction } from './eval/score';
-
-interface Options {
-  pages: string;
-  limit: number | null;
-}
-
-function parseArgs(argv: string[]): Options {
-  const opts: Options = { pages: resolve(import.meta.dirname, '../../shared/eval/extraction'), limit: null };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    if (flag === '--pages') opts.pages = resolve(value);
-    else if (flag === '--limit' && Number.isInteger(Number(value)) && Number(value) > 0) opts.limit = Number(value);
-    else throw new Error(`unknown option ${flag} ${value}`);
-  }
-  return opts;
-}
-
-/** Every k-th page, so a limited run still spans both sets and every page type. */
-function sample<T>(items: T[], limit: number | null): T[] {
-  if (!limit || limit >= items.length) return items;
-  const step = items.length / limit;
-  return Array.from({ length: limit }, (_, i) => items[Math.floor(i * step)]!);
-}
+import { parseArgs } from './lib/args';
+import { f3, printArticleTable, readGoldPages, sample } from './eval/report';
+import { scoreDetection, type Prediction } from './eval/score';
 
 const BLOCK = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TR', 'TD', 'TH', 'BR', 'FIGCAPTION', 'SECTION', 'ARTICLE', 'UL', 'OL', 'DT', 'DD']);
 
@@ -95,34 +73,24 @@ async function defuddle(html: string, url: string): Promise<Prediction> {
   };
 }
 
-const f3 = (x: number | null): string => (x === null ? '  -  ' : x.toFixed(3));
-
-function printTable(name: string, articles: GoldPage[], preds: Record<string, Prediction>): void {
+function printTable(name: string, articles: ReturnType<typeof readGoldPages>, preds: Record<string, Prediction>): void {
   console.log(`\n${name}`);
-  console.log('set      n     body P  body R  body F1  title   author  date');
-  const sets = [...new Set(articles.map((p) => p.set))].sort();
-  for (const set of [...sets, 'all']) {
-    const s = scoreArticles(set === 'all' ? articles : articles.filter((p) => p.set === set), preds);
-    console.log(`${set.padEnd(7)} ${String(s.n).padStart(4)}   ${f3(s.bodyP)}   ${f3(s.bodyR)}   ${f3(s.bodyF1)}   ${f3(s.title)}   ${f3(s.author)}   ${f3(s.date)}`);
-  }
+  printArticleTable(articles, preds);
 }
 
 async function main(): Promise<void> {
-  const opts = parseArgs(process.argv.slice(2));
-  const pages = sample(
-    readFileSync(resolve(opts.pages, 'pages.jsonl'), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim())
-      .map((line) => JSON.parse(line) as GoldPage),
-    opts.limit,
-  );
+  const args = parseArgs(process.argv.slice(2), { pages: resolve(import.meta.dirname, '../../shared/eval/extraction'), limit: undefined });
+  const dir = resolve(args.pages!);
+  const limit = args.limit === undefined ? null : Number(args.limit);
+  if (limit !== null && !(Number.isInteger(limit) && limit > 0)) throw new Error('--limit takes a positive whole number');
+  const pages = sample(readGoldPages(dir), limit);
   const started = Date.now();
   const byReadability: Record<string, Prediction> = {};
   const byDefuddle: Record<string, Prediction> = {};
   const failures: string[] = [];
   let done = 0;
   for (const page of pages) {
-    const html = gunzipSync(readFileSync(resolve(opts.pages, page.file))).toString('utf8');
+    const html = gunzipSync(readFileSync(resolve(dir, page.file))).toString('utf8');
     try {
       byReadability[page.id] = readability(html, page.url);
     } catch (err) {

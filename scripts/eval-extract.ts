@@ -27,7 +27,8 @@ import { gunzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import type { CapturedArticle } from '../src/core/article';
 import { buildCaptureBundle } from './eval/bundle';
-import { scoreArticles, scoreDetection, type GoldPage, type Prediction } from './eval/score';
+import { f3, printArticleTable, readGoldPages, sample } from './eval/report';
+import { scoreDetection, type GoldPage, type Prediction } from './eval/score';
 
 interface Options {
   pages: string;
@@ -62,13 +63,6 @@ function positive(flag: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} takes a positive whole number`);
   return n;
-}
-
-/** Every k-th page, so a limited run still spans both sets and every page type. */
-function sample<T>(items: T[], limit: number | null): T[] {
-  if (!limit || limit >= items.length) return items;
-  const step = items.length / limit;
-  return Array.from({ length: limit }, (_, i) => items[Math.floor(i * step)]!);
 }
 
 /** Declared charset when the bytes are valid UTF-8; otherwise leave it to the page's own <meta charset>. */
@@ -122,14 +116,9 @@ function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
 
-const f3 = (x: number | null): string => (x === null ? '  -  ' : x.toFixed(3));
-
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
-  const all = readFileSync(resolve(opts.pages, 'pages.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as GoldPage);
+  const all = readGoldPages(opts.pages);
   const pages = sample(all, opts.limit);
   const started = Date.now();
 
@@ -206,15 +195,8 @@ async function main(): Promise<void> {
 
 function printReport(pages: GoldPage[], preds: Record<string, Prediction>, times: number[], failures: string[], seconds: number): void {
   const articles = pages.filter((p) => p.type === 'article');
-  const sets = [...new Set(articles.map((p) => p.set))].sort();
   console.log(`Extraction eval: ${pages.length} pages (${articles.length} articles), ${seconds.toFixed(0)} s\n`);
-  console.log('set      n     body P  body R  body F1  title   author  date');
-  for (const set of [...sets, 'all']) {
-    const s = scoreArticles(set === 'all' ? articles : articles.filter((p) => p.set === set), preds);
-    console.log(
-      `${set.padEnd(7)} ${String(s.n).padStart(4)}   ${f3(s.bodyP)}   ${f3(s.bodyR)}   ${f3(s.bodyF1)}   ${f3(s.title)}   ${f3(s.author)}   ${f3(s.date)}`,
-    );
-  }
+  printArticleTable(articles, preds);
   const det = scoreDetection(pages, preds);
   console.log(`\nis_article (${det.n} pages): precision ${f3(det.precision)}  recall ${f3(det.recall)}`);
   const sorted = [...times].sort((a, b) => a - b);
