@@ -158,10 +158,18 @@ function featuresOfArticle(a: CapturedArticle): Features {
   return featuresOf({ title: a.title, text: a.text, lang: a.lang, siteName: a.siteName, byline: a.byline });
 }
 
-/** Split feedback as pairs of articles, for the story decisions of one transaction. */
-async function splitsIn(tx: AnyTx): Promise<[string, string][]> {
+/** The reader's corrections, for the story decisions of one transaction. */
+interface Corrections {
+  /** "Not the same story" pairs. */
+  splits: [string, string][];
+  /** Whether the reader put two articles in one story. */
+  merged: (a: string, b: string) => boolean;
+}
+
+async function correctionsIn(tx: AnyTx): Promise<Corrections> {
   const all = await tx.objectStore('feedback').getAll();
-  return all.filter((f) => f.kind === 'split').map((f) => f.pair);
+  const merges = new Set(all.filter((f) => f.kind === 'merge').flatMap((f) => [`${f.pair[0]}\n${f.pair[1]}`, `${f.pair[1]}\n${f.pair[0]}`]));
+  return { splits: all.filter((f) => f.kind === 'split').map((f) => f.pair), merged: (a, b) => merges.has(`${a}\n${b}`) };
 }
 
 async function placementsOf(tx: AnyTx, ids: string[]): Promise<Map<string, Placement>> {
@@ -203,8 +211,8 @@ interface Filing {
   touched: Map<number, number>;
   increments: Map<number, number>;
   filed: number;
-  /** The reader's "not the same story" pairs: no filing changes them, so they are read once per transaction. */
-  splits?: [string, string][];
+  /** The reader's corrections: no filing changes them, so they are read once per transaction. */
+  corrections?: Corrections;
   /** Placements and stories this transaction wrote, as written (the latest state of each). */
   placed: Map<string, Placement>;
   stories: Map<string, Story>;
@@ -261,7 +269,8 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
   const links: StoryLink[] = ranked
     .filter((r) => storyOf.has(r.id))
     .map((r) => ({ articleId: r.id, storyId: storyOf.get(r.id)!, score: r.score, nearDuplicate: r.nearDuplicate }));
-  const splits = (filing.splits ??= await splitsIn(tx));
+  const corrections = (filing.corrections ??= await correctionsIn(tx));
+  const { splits } = corrections;
   const splitPlaces = splits.length ? await placementsOf(tx, [...new Set(splits.flat())]) : new Map<string, Placement>();
   const apart = (a: string, b: string) =>
     splits.some(([x, y]) => {
@@ -296,7 +305,7 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
   filing.placed.set(article.id, placement);
   filing.stories.set(story.id, story);
   // A story that has just grown may turn out to hold two events (story-seams.ts).
-  const cut = decision.join ? await reconsiderStory(tx, story, now) : null;
+  const cut = decision.join ? await reconsiderStory(tx, story, now, corrections.merged) : null;
   if (cut) {
     // Members moved to the new story: what this batch remembers of placements and stories is stale.
     filing.placed.clear();
@@ -641,7 +650,7 @@ export async function mergeStory(db: ParallaxDB, articleId: string, otherId: str
   const feedback = tx.objectStore('feedback');
   await feedback.delete(feedbackRecord('split', articleId, otherId, at).id);
   if (mine.storyId !== theirs.storyId) {
-    const splits = (await splitsIn(tx)).filter(([x, y]) => !(new Set([x, y]).has(articleId) && new Set([x, y]).has(otherId)));
+    const splits = (await correctionsIn(tx)).splits.filter(([x, y]) => !(new Set([x, y]).has(articleId) && new Set([x, y]).has(otherId)));
     const splitPlaces = await placementsOf(tx, [...new Set(splits.flat())]);
     const conflict = splits.find(([x, y]) => {
       const s = new Set([splitPlaces.get(x)?.storyId, splitPlaces.get(y)?.storyId]);

@@ -23,9 +23,16 @@ export function linksToKeep(ranked: { id: string; score: number }[], t: SplitThr
 /**
  * Cuts `story` in two when its members fall into two groups that resemble
  * themselves far more than each other. Members the reader put together
- * ("same story") are never cut apart. Returns the new story, if any.
+ * ("same story", `merged`: read once per filing transaction by the caller)
+ * are never cut apart. Returns the new story, if any.
  */
-export async function reconsiderStory(tx: Tx, story: Story, now: string, t: SplitThresholds = DEFAULT_SPLIT): Promise<Story | null> {
+export async function reconsiderStory(
+  tx: Tx,
+  story: Story,
+  now: string,
+  merged: (a: string, b: string) => boolean,
+  t: SplitThresholds = DEFAULT_SPLIT,
+): Promise<Story | null> {
   if (story.members.length < 2 * t.minGroup || story.members.length > t.maxSize) return null;
   const placements = tx.objectStore('placements');
   const found = await Promise.all(story.members.map((id) => placements.get(id)));
@@ -33,10 +40,7 @@ export async function reconsiderStory(tx: Tx, story: Story, now: string, t: Spli
   for (const p of found) if (p?.links) links.set(p.articleId, new Map(p.links));
   // The later of two articles found the earlier one: either side's record holds the link.
   const linkOf = (a: string, b: string) => links.get(a)?.get(b) ?? links.get(b)?.get(a) ?? 0;
-  const feedback = tx.objectStore('feedback');
-  const merged = new Set<string>();
-  for (const f of await feedback.getAll()) if (f.kind === 'merge') merged.add(`${f.pair[0]}\n${f.pair[1]}`).add(`${f.pair[1]}\n${f.pair[0]}`);
-  const seam = findSeam(story.members, linkOf, t, (a, b) => merged.has(`${a}\n${b}`));
+  const seam = findSeam(story.members, linkOf, t, merged);
   if (!seam) return null;
   const moved: Story = { id: crypto.randomUUID(), members: seam.leave, createdAt: now, updatedAt: now };
   story.members = seam.keep;
