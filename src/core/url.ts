@@ -1,7 +1,10 @@
 /** Query parameters that identify a campaign or a click, never the article. */
 const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_hs\w+|ref|ref_src|cmpid|ocid|smid|s_cid|cid|taid|at_\w+)$/i;
 
-/** Canonical form of an article address: https kept, fragment and tracking dropped. */
+// A fragment that is a route ("#/world/123", "#!/story") names the article in a single-page app, so it stays.
+const ROUTE_FRAGMENT = /^#!?\/./;
+
+/** Canonical form of an article address: https kept, tracking and in-page fragments dropped. */
 export function canonicalizeUrl(raw: string, base?: string): string | null {
   let url: URL;
   try {
@@ -10,7 +13,7 @@ export function canonicalizeUrl(raw: string, base?: string): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  url.hash = '';
+  if (!ROUTE_FRAGMENT.test(url.hash)) url.hash = '';
   // forEach, not an iterator: Firefox content scripts see URLSearchParams through a wrapper whose iterators fail.
   const tracking: string[] = [];
   url.searchParams.forEach((_value, key) => {

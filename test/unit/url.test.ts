@@ -5,6 +5,11 @@ describe('canonicalizeUrl', () => {
   it('drops tracking parameters and fragments but keeps meaningful ones', () => {
     expect(canonicalizeUrl('https://News.Example.org/a/b?utm_source=x&id=7&fbclid=1#comments')).toBe('https://news.example.org/a/b?id=7');
   });
+  it('keeps a fragment that routes a single-page app to its article', () => {
+    expect(canonicalizeUrl('https://example.org/app?utm_medium=x#/world/quake-42')).toBe('https://example.org/app#/world/quake-42');
+    expect(canonicalizeUrl('https://example.org/#!/story/7')).toBe('https://example.org/#!/story/7');
+    expect(canonicalizeUrl('https://example.org/a#/')).toBe('https://example.org/a');
+  });
   it('resolves relative canonical links against the page', () => {
     expect(canonicalizeUrl('/story.html', 'http://127.0.0.1:8080/x/y.html?gclid=1')).toBe('http://127.0.0.1:8080/story.html');
   });
