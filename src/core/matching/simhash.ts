@@ -22,23 +22,47 @@ function fnv1a(s: string, seed: number): number {
   return h >>> 0;
 }
 
+/** FNV's step and finaliser as `fnv1a`, over `tokens[from..from+SHINGLE)` joined by spaces, without building the string. */
+function shingleHash(tokens: string[], from: number, seed: number): number {
+  let h = seed >>> 0;
+  for (let t = from; t < from + SHINGLE; t++) {
+    if (t > from) {
+      h ^= 32;
+      h = Math.imul(h, 0x01000193);
+    }
+    const s = tokens[t]!;
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 export function simhash(tokens: string[]): [number, number] {
   // A few words are not enough to call two texts copies of each other.
   if (tokens.length < MIN_TOKENS) return [0, 0];
-  const votes = new Int32Array(64);
-  for (let i = 0; i + SHINGLE <= tokens.length; i++) {
-    const shingle = tokens.slice(i, i + SHINGLE).join(' ');
-    const halves = [fnv1a(shingle, 0x811c9dc5), fnv1a(shingle, 0x050c5d1f)];
-    for (let h = 0; h < 2; h++) {
-      const x = halves[h]!;
-      for (let b = 0; b < 32; b++) votes[h * 32 + b]! += (x >>> b) & 1 ? 1 : -1;
+  // Set bits counted per position; a bit wins its vote when set in more than half the shingles.
+  const ones = new Int32Array(64);
+  const shingles = tokens.length - SHINGLE + 1;
+  for (let i = 0; i < shingles; i++) {
+    const a = shingleHash(tokens, i, 0x811c9dc5);
+    const b = shingleHash(tokens, i, 0x050c5d1f);
+    for (let bit = 0; bit < 32; bit++) {
+      ones[bit]! += (a >>> bit) & 1;
+      ones[32 + bit]! += (b >>> bit) & 1;
     }
   }
   let hi = 0;
   let lo = 0;
   for (let b = 0; b < 32; b++) {
-    if (votes[b]! > 0) hi |= 1 << b;
-    if (votes[32 + b]! > 0) lo |= 1 << b;
+    if (2 * ones[b]! > shingles) hi |= 1 << b;
+    if (2 * ones[32 + b]! > shingles) lo |= 1 << b;
   }
   return [hi >>> 0, lo >>> 0];
 }
