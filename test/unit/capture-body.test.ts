@@ -90,3 +90,26 @@ describe('capture day beside the author', () => {
     expect(a.publishedAt?.slice(0, 10)).toBe('2025-07-23');
   });
 });
+
+describe('capture body: the page marks its article body', () => {
+  const service = (n: number) =>
+    Array.from({ length: n }, (_, i) => `<p>Service ${i}: our advisers answer questions about permits, fencing and irrigation grants every weekday morning at the office.</p>`).join('');
+
+  it('trusts itemprop=articleBody over a wider column that also holds a long service block', () => {
+    const a = capture(`<div class="column"><div itemprop="articleBody">${paras(4)}</div><div class="help">${service(5)}</div></div>`);
+    expect(a.text).toContain('Note 4:');
+    expect(a.text).not.toContain('Service 0');
+  });
+
+  it('takes the marked body when the prose-weighted choice is another block', () => {
+    const a = capture(`<div class="story" itemprop="articleBody">${paras(3)}</div><div class="bottom">${service(4)}</div>`);
+    expect(a.text).toContain('Note 3:');
+    expect(a.text).not.toContain('Service 0');
+  });
+
+  it('ignores a marker that wraps only a lead', () => {
+    const a = capture(`<article><div itemprop="articleBody">${para(1)}</div>${paras(8, 'pear')}</article>`);
+    expect(a.text).toContain('pear cooperative');
+    expect(a.text).toContain('Note 1: the orchard');
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { Block, Walk } from './blocks';
 import { findDateInText } from './dates';
+import { attr } from './dom';
 
 export interface Body {
   /** Blocks kept, in reading order. */
@@ -76,6 +77,47 @@ function narrow(container: Element, prose: Map<Element, number>): Element {
   return container;
 }
 
+/** The page's own statement of where the article's text is (schema.org microdata). */
+const ARTICLE_BODY = /(?:^|\s)articleBody(?:\s|$)/i;
+
+/**
+ * Of the elements the page marks as the article's body, the one holding the
+ * most prose, when it holds enough to be more than a lead or a stub.
+ */
+function markedBody(prose: Map<Element, number>): Element | null {
+  let best: Element | null = null;
+  let bestProse = 0;
+  for (const [el, p] of prose) {
+    if (p <= bestProse) continue;
+    const itemprop = attr(el, 'itemprop');
+    if (itemprop && ARTICLE_BODY.test(itemprop)) {
+      best = el;
+      bestProse = p;
+    }
+  }
+  return bestProse >= MIN_MARKED_PROSE ? best : null;
+}
+
+const MIN_MARKED_PROSE = 200;
+/**
+ * The marked body replaces the chosen container when it holds at least this
+ * share of the container's prose: a container that also holds the marked body
+ * took in a sidebar or service block beside it, and one apart from it is the
+ * wrong block altogether. Below the share the marker wraps only a lead.
+ */
+const MARKED_SHARE = 0.35;
+/** A container inside the marked body is kept unless it holds less than this share of the marked prose (one paragraph, one list item). */
+const INNER_SHARE = 0.5;
+
+/** Where the page's marker and the prose-weighted choice disagree, which one to trust. */
+function preferMarked(container: Element, marked: Element | null, prose: Map<Element, number>): Element {
+  if (!marked || marked === container) return container;
+  const inContainer = prose.get(container) ?? 0;
+  const inMarked = prose.get(marked) ?? 0;
+  if (marked.contains(container)) return inContainer < INNER_SHARE * inMarked ? marked : container;
+  return inMarked >= MARKED_SHARE * inContainer ? marked : container;
+}
+
 export function selectBody(walk: Walk): Body {
   const prose = new Map<Element, number>();
   const clutter = new Map<Element, number>();
@@ -97,7 +139,7 @@ export function selectBody(walk: Walk): Body {
     }
   }
   if (!container) return { blocks: [], container: null, pageProse, containerProse: 0, containerClutter: 0 };
-  container = narrow(container, prose);
+  container = narrow(preferMarked(container, markedBody(prose), prose), prose);
   const inside = walk.blocks.filter((b) => container === b.el || container.contains(b.el));
   return {
     blocks: inside.filter(keep),
