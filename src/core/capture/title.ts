@@ -48,7 +48,7 @@ export function pickTitle(doc: Document, meta: (string | null)[], siteName: stri
     if (container && (container.contains(h.el) || (h.el.compareDocumentPosition(container) & 4) !== 0)) score += 0.01;
     if (!best || score > best.score) best = { text: h.text, score };
   }
-  if (best && best.score >= MIN_OVERLAP) return best.text;
+  if (best && best.score >= MIN_OVERLAP) return trimHeadingTail(best.text, meta);
   // A page's only headline, worded like one, is what the reader sees even when metadata words it for search.
   const only = headings.length === 1 ? headings[0]! : null;
   if (only && only.text.split(/\s+/).length >= 3 && !(siteName && overlap(only.text, siteName) >= 0.5) && (!container || container.contains(only.el) || (only.el.compareDocumentPosition(container) & 4) !== 0)) {
@@ -56,6 +56,28 @@ export function pickTitle(doc: Document, meta: (string | null)[], siteName: stri
   }
   const fallback = known[0];
   return fallback ? clean(fallback) : null;
+}
+
+/** Spaced dashes and bars that set a tagline, section or outlet apart from a headline; a colon belongs to headlines. */
+const TAIL_SEPARATOR = /\s+[|–—·•»-]\s+|\s+::\s+/;
+const normal = (s: string): string => tokens(s).join(' ');
+
+/**
+ * "Headline – Tagline" in the <h1>, where the metadata titles give "Headline"
+ * before their own separator: the part they agree on is the headline, the rest
+ * a tagline, section label or outlet name. A heading that is word for word a
+ * metadata title keeps its tail, unless the tail is a label of a word or two.
+ */
+export function trimHeadingTail(heading: string, meta: (string | null)[]): string {
+  const parts = heading.split(TAIL_SEPARATOR);
+  if (parts.length < 2) return heading;
+  const titles = meta.filter((t): t is string => Boolean(t));
+  const head = normal(parts[0]!);
+  if (!head || !titles.some((t) => normal(t.split(TAIL_SEPARATOR)[0]!) === head)) return heading;
+  const tailWords = parts.slice(1).join(' ').split(/\s+/).filter(Boolean).length;
+  const whole = normal(heading);
+  if (titles.some((t) => normal(t) === whole) && tailWords > 2) return heading;
+  return parts[0]!.trim();
 }
 
 /** Between headings that match equally, the one closest in length to the metadata title (no subtitle run into it). */
