@@ -216,6 +216,15 @@ interface Filing {
   /** Placements and stories this transaction wrote, as written (the latest state of each). */
   placed: Map<string, Placement>;
   stories: Map<string, Story>;
+  /** Stories changed by this transaction and not written yet: a story joined by several articles of a batch is written once. */
+  unwritten: Map<string, Story>;
+}
+
+/** Writes the stories a filing changed; before anything reads stories from the store, and at its end. */
+function writeStories(tx: Tx, filing: Filing): void {
+  const stories = tx.objectStore('stories');
+  for (const story of filing.unwritten.values()) unawaited(stories.put(story));
+  filing.unwritten.clear();
 }
 
 /** Indexes a stored article and places it in a story, inside the caller's transaction. `previous`: its filing number, if it was filed before. */
@@ -290,7 +299,9 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
     story.members.push(article.id);
     story.updatedAt = now;
     if (decision.absorb.length) {
-      // Merging moves placements and drops stories behind the memo's back: read them afresh from here on.
+      // Merging reads stories from the store, moves placements and drops stories behind the memo's back:
+      // written first, and read afresh from here on.
+      writeStories(tx, filing);
       filing.placed.clear();
       filing.stories.clear();
     }
@@ -300,14 +311,15 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
   }
   // Not waited for: a failed write aborts the transaction, and the next filing reads them back in order.
   const placement = { articleId: article.id, storyId: story.id, reportId, links: linksToKeep(ranked) };
-  unawaited(stories.put(story));
   unawaited(placements.put(placement));
   filing.placed.set(article.id, placement);
   filing.stories.set(story.id, story);
+  filing.unwritten.set(story.id, story);
   // A story that has just grown may turn out to hold two events (story-seams.ts).
   const cut = decision.join ? await reconsiderStory(tx, story, now, corrections.merged) : null;
   if (cut) {
     // Members moved to the new story: what this batch remembers of placements and stories is stale.
+    writeStories(tx, filing);
     filing.placed.clear();
     filing.stories.clear();
   }
@@ -320,11 +332,12 @@ async function beginFiling(db: ParallaxDB, tx: Tx): Promise<Filing> {
   const { state, source } = await indexFor(db, tx);
   // Until it commits, what this transaction changes in memory is no one else's to read.
   held.delete(db);
-  return { state, source, touched: new Map(), increments: new Map(), filed: 0, placed: new Map(), stories: new Map() };
+  return { state, source, touched: new Map(), increments: new Map(), filed: 0, placed: new Map(), stories: new Map(), unwritten: new Map() };
 }
 
 /** Writes what the filing changed in the index: the lists it touched, one record of increments, the size. */
 async function endFiling(tx: Tx, filing: Filing): Promise<void> {
+  writeStories(tx, filing);
   const { state } = filing;
   const postings = tx.objectStore('postings');
   for (const [h, from] of filing.touched) for (const [key, page] of postingsPages(h, state.index.postings.get(h)!, from)) unawaited(postings.put(page, key));
@@ -385,10 +398,13 @@ export async function ingest(db: ParallaxDB, captured: VisitCapture, now = new D
  */
 export async function ingestMany(db: ParallaxDB, captures: VisitCapture[], now = new Date()): Promise<Ingested[]> {
   const out: Ingested[] = [];
+  // Analysis is the slow part and needs no database: each batch's is done before its transaction
+  // opens, the next one's while the browser commits the last.
+  const analyse = (from: number) => captures.slice(from, from + INGEST_BATCH).map(featuresOfArticle);
+  let next = analyse(0);
   for (let i = 0; i < captures.length; i += INGEST_BATCH) {
     const batch = captures.slice(i, i + INGEST_BATCH);
-    // Analysis is the slow part and needs no database: do it before the transaction opens.
-    const features = batch.map(featuresOfArticle);
+    const features = next;
     let tx: Tx | null = null;
     try {
       tx = db.transaction(LIBRARY, 'readwrite', { durability: 'relaxed' });
@@ -413,7 +429,10 @@ export async function ingestMany(db: ParallaxDB, captures: VisitCapture[], now =
         out.push({ article: stored, ...result });
       }
       await endFiling(tx, filing);
-      await tx.done;
+      const done = tx.done;
+      // Nothing is requested from here on, so the transaction commits while this runs.
+      next = i + INGEST_BATCH < captures.length ? analyse(i + INGEST_BATCH) : [];
+      await done;
       commitFiling(db, filing);
     } catch (err) {
       abortQuietly(tx);

@@ -43,19 +43,6 @@ export interface Analysis {
 }
 
 export function isContentTerm(term: string): boolean {
-  let known = contentTerms.get(term);
-  if (known === undefined) {
-    known = judgeTerm(term);
-    if (contentTerms.size >= 100_000) contentTerms.clear();
-    contentTerms.set(term, known);
-  }
-  return known;
-}
-
-/** Terms judged so far (the judgement is two regular expressions; most terms come back). */
-const contentTerms = new Map<string, boolean>();
-
-function judgeTerm(term: string): boolean {
   if (STOPWORDS.has(term)) return false;
   // Single letters and bare numbers say little; numbers are read as figures instead.
   if (term.length < 2 && !/[^\p{Script=Latin}\p{N}]/u.test(term)) return false;

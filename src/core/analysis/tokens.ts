@@ -119,35 +119,9 @@ export function isCapitalised(word: string): boolean {
  * more than a missed inflection hurts recall here.
  */
 export function normalizeTerm(word: string, lang: string | null = null): string {
-  const english = !lang || (lastLang === lang ? lastEnglish : isEnglish(lang));
-  const memo = english ? englishTerms : otherTerms;
-  let term = memo.get(word);
-  if (term === undefined) {
-    term = fold(word, english);
-    // Bounded: a library's vocabulary is Zipfian, so the words worth keeping come back soon.
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(word, term);
-  }
-  return term;
-}
-
-let lastLang: string | null = null;
-let lastEnglish = true;
-function isEnglish(lang: string): boolean {
-  lastLang = lang;
-  lastEnglish = lang.toLowerCase().startsWith('en');
-  return lastEnglish;
-}
-
-/** Words folded so far: a report repeats most of its words, and a library most of its vocabulary. */
-const englishTerms = new Map<string, string>();
-const otherTerms = new Map<string, string>();
-const MEMO_LIMIT = 100_000;
-
-function fold(word: string, english: boolean): string {
   let w = word.normalize('NFKC').toLowerCase().replace(/’/g, "'");
   if (w.endsWith("'s")) w = w.slice(0, -2);
-  if (!english) return w;
+  if (lang && !lang.toLowerCase().startsWith('en')) return w;
   if (!/^[a-z]+$/.test(w)) return w;
   return stemEnglish(w);
 }
