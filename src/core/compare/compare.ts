@@ -71,6 +71,7 @@ export function compareStory(articles: CompareInput[]): Comparison {
   });
 
   const majority = Math.max(2, Math.floor(reports / 2) + 1);
+  const indexOf = new Map(articles.map((a, i) => [a.id, i]));
   const agreed: SharedStatement[] = [];
   const partlyShared: SharedStatement[] = [];
   const single: Node[] = [];
@@ -79,7 +80,11 @@ export function compareStory(articles: CompareInput[]): Comparison {
     if (statement.reports >= 2) (statement.reports >= majority ? agreed : partlyShared).push(statement);
     else single.push(...list.map((i) => nodes[i]!));
   }
-  const byCoverage = (a: SharedStatement, b: SharedStatement) => b.reports - a.reports || a.sources[0]!.index - b.sources[0]!.index;
+  // Equally shared statements in the order the reports tell them: by how early, on average, each report makes it.
+  const place = (st: SharedStatement) => st.sources.reduce((sum, r) => sum + r.index / Math.max(1, perArticle[indexOf.get(r.articleId)!]!.length), 0) / st.sources.length;
+  const placeOf = new Map([...agreed, ...partlyShared].map((st) => [st, place(st)]));
+  const byCoverage = (a: SharedStatement, b: SharedStatement) =>
+    b.reports - a.reports || placeOf.get(a)! - placeOf.get(b)! || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
   agreed.sort(byCoverage);
   partlyShared.sort(byCoverage);
 
