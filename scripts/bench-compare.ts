@@ -122,7 +122,8 @@ for (const size of sizes) {
       compared_before_ms_p50: again.p50,
       agreed: c.agreed.length,
       disputed: c.figures.disputed.length,
-      ...(size === COMPUTE_TARGET_AT ? { target_ms: COMPUTE_TARGET_MS, target_met: first.p50 <= COMPUTE_TARGET_MS } : {}),
+      // The target holds for the p95: a slow comparison every twentieth opening is what the reader notices.
+      ...(size === COMPUTE_TARGET_AT ? { target_ms: COMPUTE_TARGET_MS, target_statistic: 'compute_ms_p95', target_met: first.p95 <= COMPUTE_TARGET_MS } : {}),
     }),
   );
 }
@@ -213,8 +214,9 @@ async function renderInChromium(size: number): Promise<void> {
         stopped_worker_ms_p50: +quantile(cold, 0.5).toFixed(1),
         stopped_worker_ms_max: +Math.max(...cold).toFixed(1),
         target_ms: RENDER_TARGET_MS,
-        target_met: p50 <= RENDER_TARGET_MS,
-        target_met_p95: p95 <= RENDER_TARGET_MS,
+        target_statistic: 'first_full_render_ms_p95',
+        target_met: p95 <= RENDER_TARGET_MS,
+        target_met_p50: p50 <= RENDER_TARGET_MS,
       }),
     );
   } finally {

@@ -6,6 +6,7 @@ import type { CapturedArticle } from '../core/article';
 import { broadcast } from '../shared/messaging';
 import type { ArticleHistory, TabView } from '../shared/messages';
 import { t } from '../shared/i18n';
+import { forgetComparisonsOf, warmComparison } from './comparison';
 import { articleChanges, getArticle, withoutVersions } from './store/articles';
 import { ingest, relatedTo } from './store/library';
 import { pinForArticle } from './store/pins';
@@ -49,7 +50,9 @@ export async function acceptCapture(tabId: number | undefined, article: Captured
     if (tabId !== undefined) await setTabState(tabId, { status: 'failed', error: (err as Error).message });
     throw err;
   }
+  forgetComparisonsOf(stored.id);
   const related = await relatedTo(database, stored.id);
+  warmComparison([stored.id, ...related.map((r) => r.id)]);
   if (tabId !== undefined) {
     await setTabState(tabId, { status: 'captured', articleId: stored.id });
     await showBadge(tabId, related.length);

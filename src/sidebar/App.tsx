@@ -128,7 +128,7 @@ function Body({ view, busy, act, capture }: {
 /** The comparison of the story, with the changes the reader saw in its articles on the timeline; for a lone article, its own changes. */
 function StoryComparison({ ids, article }: { ids: string[]; article: StoredArticle }) {
   const history = useHistory(ids, article.updatedAt);
-  if (ids.length > 1) return <StoryWithHistory ids={ids} history={history} />;
+  if (ids.length > 1) return <StoryWithHistory ids={ids} revision={article.updatedAt} history={history} />;
   const own = history.get(article.id);
   if (!own?.changes.length) return null;
   return (
@@ -145,6 +145,6 @@ function StoryComparison({ ids, article }: { ids: string[]; article: StoredArtic
   );
 }
 
-function StoryWithHistory({ ids, history }: { ids: string[]; history: Map<string, ArticleHistory> }) {
-  return <ComparisonView load={useComparison(ids)} history={history} />;
+function StoryWithHistory({ ids, revision, history }: { ids: string[]; revision: string; history: Map<string, ArticleHistory> }) {
+  return <ComparisonView load={useComparison(ids, revision)} history={history} />;
 }

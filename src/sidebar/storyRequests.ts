@@ -45,7 +45,8 @@ const comparisons = latestOnly<Comparison>(async (articleIds) => {
 });
 const histories = latestOnly<ArticleHistory[]>((articleIds) => send('story/history', { articleIds }));
 
-export const comparisonOf = (ids: string[]) => comparisons(ids, ids.join(' '));
+/** `revision` changes when the reader's article was captured again: its text may be new, so the comparison is asked for anew. */
+export const comparisonOf = (ids: string[], revision: string) => comparisons(ids, `${ids.join(' ')}@${revision}`);
 export const historyOf = (ids: string[], revision: string) => histories(ids, `${ids.join(' ')}@${revision}`);
 
 /** The reader's article first, then its related coverage: the set the sidebar compares. */
@@ -58,7 +59,7 @@ export function askForStory(view: TabView): void {
   if (!view.article) return;
   const ids = storyIds(view);
   historyOf(ids, view.article.updatedAt);
-  if (ids.length > 1) comparisonOf(ids);
+  if (ids.length > 1) comparisonOf(ids, view.article.updatedAt);
 }
 
 /**

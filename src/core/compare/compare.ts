@@ -12,6 +12,8 @@ import type { CompareInput, Comparison, OnlyHere, QuotedPerson, SentenceRef, Sha
 
 /** Sentences this alike are the same copy, not two reports of one fact. */
 const SAME_COPY = 0.8;
+/** A match this close to the other side's best counts as mutual. */
+const NEARLY_MUTUAL = 0.95;
 /** Share of the shorter report's sentences that must be copies for two reports to be one wire story. */
 const WIRE_SHARE = 0.8;
 
@@ -57,7 +59,9 @@ export function compareStory(articles: CompareInput[]): Comparison {
       const j = best.node(i, a);
       const sim = best.similarity(i, a);
       if (j < 0 || sim < SAME_STATEMENT || !saysEnough(nodes[j]!.s)) continue;
-      const mutual = best.node(j, nodes[i]!.article) === i;
+      // Mutual best matches, or nearly: a report often states a fact twice (in the lead and again with its
+      // source), and which of its two sentences the other report's is closer to is then a coin toss.
+      const mutual = best.node(j, nodes[i]!.article) === i || sim >= NEARLY_MUTUAL * best.similarity(j, nodes[i]!.article);
       if (mutual || sim >= CLEARLY_SAME) groups.join(i, j);
     }
   }
@@ -71,6 +75,7 @@ export function compareStory(articles: CompareInput[]): Comparison {
   });
 
   const majority = Math.max(2, Math.floor(reports / 2) + 1);
+  const indexOf = new Map(articles.map((a, i) => [a.id, i]));
   const agreed: SharedStatement[] = [];
   const partlyShared: SharedStatement[] = [];
   const single: Node[] = [];
@@ -79,7 +84,11 @@ export function compareStory(articles: CompareInput[]): Comparison {
     if (statement.reports >= 2) (statement.reports >= majority ? agreed : partlyShared).push(statement);
     else single.push(...list.map((i) => nodes[i]!));
   }
-  const byCoverage = (a: SharedStatement, b: SharedStatement) => b.reports - a.reports || a.sources[0]!.index - b.sources[0]!.index;
+  // Equally shared statements in the order the reports tell them: by how early, on average, each report makes it.
+  const place = (st: SharedStatement) => st.sources.reduce((sum, r) => sum + r.index / Math.max(1, perArticle[indexOf.get(r.articleId)!]!.length), 0) / st.sources.length;
+  const placeOf = new Map([...agreed, ...partlyShared].map((st) => [st, place(st)]));
+  const byCoverage = (a: SharedStatement, b: SharedStatement) =>
+    b.reports - a.reports || placeOf.get(a)! - placeOf.get(b)! || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
   agreed.sort(byCoverage);
   partlyShared.sort(byCoverage);
 
@@ -195,7 +204,9 @@ function toStatement(list: number[], nodes: Node[], weighted: ReturnType<typeof 
     const a = nodes[i]!.article;
     if ((perArticle.get(a)?.c ?? -1) < c) perArticle.set(a, { i, c });
   }
-  const chosen = [...perArticle.values()].sort((x, y) => y.c - x.c);
+  // Equally central sentences (a pair is always a tie) give way to the shorter, then by text: the same whatever order the reports came in.
+  const text = (i: number) => nodes[i]!.s.ref.text;
+  const chosen = [...perArticle.values()].sort((x, y) => (Math.abs(y.c - x.c) > 1e-9 ? y.c - x.c : text(x.i).length - text(y.i).length || (text(x.i) < text(y.i) ? -1 : 1)));
   const sources = chosen.map(({ i }) => nodes[i]!.s.ref).sort((x, y) => x.articleId.localeCompare(y.articleId) || x.index - y.index);
   const reports = new Set([...perArticle.keys()].map((a) => reportOf.get(a)!)).size;
   return { text: nodes[chosen[0]!.i]!.s.ref.text, sources, reports };

@@ -7,7 +7,7 @@
  * from here; anything else is read afresh, so results never depend on it.
  */
 import { extractQuotes } from '../analysis';
-import { reportageText, sentencesOf, speakerNames, type StorySentence } from './sentences';
+import { reportageText, sentencesOf, speakersOfRead, type StorySentence } from './sentences';
 import type { CompareInput } from './types';
 
 export type ExtractedQuote = ReturnType<typeof extractQuotes>[number];
@@ -42,10 +42,11 @@ function freshRead(article: CompareInput): ReadReport {
   const body = reportageText(article);
   let quotes: ExtractedQuote[] | null = null;
   let speakers: string[] | null = null;
+  const read = sentencesOf(article, body);
   return {
     body,
-    sentences: sentencesOf(article, body),
+    sentences: read,
     quotes: () => (quotes ??= extractQuotes(body)),
-    speakers: () => (speakers ??= speakerNames(body)),
+    speakers: () => (speakers ??= speakersOfRead(body, read)),
   };
 }

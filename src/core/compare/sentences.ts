@@ -28,6 +28,8 @@ export interface StorySentence {
   attribution: ReadonlySet<string>;
   /** The terms of speakers' full names among them. */
   speakers: ReadonlySet<string>;
+  /** The speakers it names, as written ("Council President Delphine Aske"). */
+  speakerNames: string[];
   figures: Figure[];
 }
 
@@ -74,17 +76,28 @@ export function isBodyName(name: string): boolean {
  * saying), and among them the terms of full names ("Delphine Aske", not
  * "China" or "Reuters"), which name a person wherever else they appear.
  */
-export function attributionTerms(text: string, lang: string | null): { terms: ReadonlySet<string>; names: ReadonlySet<string> } {
-  if (!SPEECH_HINT.test(text)) return { terms: NONE, names: NONE };
+export function attributionTerms(text: string, lang: string | null): { terms: ReadonlySet<string>; names: ReadonlySet<string>; speakers: string[] } {
+  if (!SPEECH_HINT.test(text)) return { terms: NONE, names: NONE, speakers: NO_SPEAKERS };
   const terms = new Set<string>();
   const names = new Set<string>();
+  const speakers: string[] = [];
   ATTRIBUTION.lastIndex = 0;
   for (let m = ATTRIBUTION.exec(text); m; m = ATTRIBUTION.exec(text)) {
     const name = m[1] ?? m[4]!;
     for (const t of termsOf(`${name} ${m[2] ?? m[3]}`, lang)) terms.add(t);
     if (/\p{Lu}\S*\s+\p{Lu}/u.test(name) && !BODY_WORD.test(name)) for (const t of termsOf(name, lang)) names.add(t);
+    const speaker = asSpeaker(name);
+    if (speaker) speakers.push(speaker);
   }
-  return { terms, names };
+  return { terms, names, speakers };
+}
+
+const NO_SPEAKERS: string[] = [];
+
+/** A name as a speaker's, without a sentence's opening word ("But Delphine Aske"); null for a lower-case title alone. */
+function asSpeaker(name: string): string | null {
+  const bare = name.replace(/^(?:The|A|An|But|And|In|On|At|As|When|While)\s+/, '');
+  return /^\p{Lu}/u.test(bare) ? bare : null;
 }
 
 /** The people a text names as speakers, in full where it gives them in full ("Council President Delphine Aske"). */
@@ -95,10 +108,24 @@ export function speakerNames(text: string): string[] {
     if (!SPEECH_HINT.test(line)) continue;
     ATTRIBUTION.lastIndex = 0;
     for (let m = ATTRIBUTION.exec(line); m; m = ATTRIBUTION.exec(line)) {
-      const name = (m[1] ?? m[4]!).replace(/^(?:The|A|An|But|And|In|On|At|As|When|While)\s+/, '');
-      if (/^\p{Lu}/u.test(name)) names.add(name);
+      const name = asSpeaker(m[1] ?? m[4]!);
+      if (name) names.add(name);
     }
   }
+  return [...names];
+}
+
+/**
+ * speakerNames of a report whose sentences have been read: their attributions
+ * already name the speakers, so only text past the last sentence read (a very
+ * long report) is searched again.
+ */
+export function speakersOfRead(body: string, read: StorySentence[]): string[] {
+  const names = new Set<string>();
+  for (const s of read) for (const name of s.speakerNames) names.add(name);
+  const last = read.at(-1);
+  if (last && read.length >= MAX_SENTENCES) for (const name of speakerNames(body.slice(last.start + last.ref.text.length))) names.add(name);
+  if (!last) for (const name of speakerNames(body)) names.add(name);
   return [...names];
 }
 
@@ -130,27 +157,58 @@ export function figuresOf(text: string): Figure[] {
     .sort((a, b) => a.start - b.start);
 }
 
-export function termsOf(text: string, lang: string | null): Set<string> {
+/** The words of a spaced script, as the analysis's tokenizer reads them. */
+const SPACED_WORD = /[\p{L}\p{M}\p{N}]+(?:['’.][\p{L}\p{M}\p{N}]+)*/gu;
+/** Scripts whose words only the analysis's segmenter can find. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]|^(?:zh|ja|th|lo|km|my)\b/iu;
+
+/**
+ * The comparable terms of a text. `spaced` says the caller already knows the
+ * text is in a script with spaces between words (it tested the whole report),
+ * so its words are read here directly, the tokenizer's way, without building
+ * tokens: every sentence of every report comes through here.
+ */
+export function termsOf(text: string, lang: string | null, spaced = false): Set<string> {
   const terms = new Set<string>();
+  const cache = termCacheFor(lang);
+  if (spaced || !(UNSPACED.test(text) || (lang !== null && UNSPACED.test(lang)))) {
+    SPACED_WORD.lastIndex = 0;
+    for (let m = SPACED_WORD.exec(text); m; m = SPACED_WORD.exec(text)) {
+      const word = m[0].endsWith('.') ? m[0].slice(0, -1) : m[0];
+      const term = comparableTerm(word, lang, cache);
+      if (term !== null) terms.add(term);
+    }
+    return terms;
+  }
   for (const token of tokenize(text, lang)) {
-    const term = comparableTerm(token.text, lang);
+    const term = comparableTerm(token.text, lang, cache);
     if (term !== null) terms.add(term);
   }
   return terms;
 }
 
-/** Words recur across a story's reports; each is read once. Bounded, as the worker lives long. */
-const termCache = new Map<string, string | null>();
+/** Whether a report's text is all in scripts with spaces between words. */
+export function isSpaced(text: string, lang: string | null): boolean {
+  return !UNSPACED.test(text) && !(lang !== null && UNSPACED.test(lang));
+}
+
+/** Words recur across a story's reports; each is read once per language. Bounded, as the worker lives long. */
+const termCaches = new Map<string, Map<string, string | null>>();
 const TERM_CACHE_SIZE = 50_000;
 
-function comparableTerm(word: string, lang: string | null): string | null {
-  const key = `${lang ?? ''}\u0000${word}`;
-  const cached = termCache.get(key);
+function termCacheFor(lang: string | null): Map<string, string | null> {
+  let cache = termCaches.get(lang ?? '');
+  if (!cache) termCaches.set(lang ?? '', (cache = new Map()));
+  else if (cache.size >= TERM_CACHE_SIZE) cache.clear();
+  return cache;
+}
+
+function comparableTerm(word: string, lang: string | null, cache: Map<string, string | null>): string | null {
+  const cached = cache.get(word);
   if (cached !== undefined) return cached;
   const normal = normalizeTerm(word, lang);
   const term = isContentTerm(normal) && !WEAK.has(normal) ? folded(normal, lang) : null;
-  if (termCache.size >= TERM_CACHE_SIZE) termCache.clear();
-  termCache.set(key, term);
+  cache.set(word, term);
   return term;
 }
 
@@ -178,20 +236,21 @@ export function reportageText(article: CompareInput): string {
   return reportageParagraphs(article.text).join('\n');
 }
 
-function attribution(text: string, lang: string | null): { attribution: ReadonlySet<string>; speakers: ReadonlySet<string> } {
-  const { terms, names } = attributionTerms(text, lang);
-  return { attribution: terms, speakers: names };
+function attribution(text: string, lang: string | null): { attribution: ReadonlySet<string>; speakers: ReadonlySet<string>; speakerNames: string[] } {
+  const { terms, names, speakers } = attributionTerms(text, lang);
+  return { attribution: terms, speakers: names, speakerNames: speakers };
 }
 
 const TALLY = /(?<![\d.,/-])(\d{1,2})[-–](\d{1,2})(?![\d.,/-])/g;
 
 export function sentencesOf(article: CompareInput, body = reportageText(article)): StorySentence[] {
   const out: StorySentence[] = [];
+  const spaced = isSpaced(body, article.lang);
   for (const s of sentences(body, article.lang)) {
     if (out.length >= MAX_SENTENCES) break;
     const text = s.text.trim();
     const figures = figuresOf(text);
-    const terms = termsOf(text, article.lang);
+    const terms = termsOf(text, article.lang, spaced);
     // A figure two sentences share is strong evidence they state the same thing; two counts of one
     // thing ("75 firefighters", "90 firefighters") are weaker evidence, and rivals belong side by side.
     for (const f of figures) {

@@ -83,6 +83,26 @@ describe('compareStory', () => {
     expect(fund).toBeUndefined();
   });
 
+  it('orders equally shared statements as the reports tell them, whatever the ids', () => {
+    const report = (id: string, siteName: string, lines: string[]) => ({ id, siteName, title: 'Bridge closes', text: lines.join('\n\n'), url: `https://${id}.example/a`, publishedAt: null, modifiedAt: null, lang: 'en' });
+    const first = 'Engineers closed the Harlow river bridge after inspectors found cracked steel girders on Monday.';
+    const second = 'Commuters must use the ferry crossing near Penmore harbour until repairs finish in spring.';
+    const orders = [
+      ['z9', 'y1', 'a0'],
+      ['a1', 'b2', 'c3'],
+    ].map((ids) =>
+      compareStory([
+        report(ids[0]!, 'One', [first, second]),
+        report(ids[1]!, 'Two', [`On Monday, ${first.charAt(0).toLowerCase()}${first.slice(1)}`, second]),
+        // The third report tells them the other way round; two of three tell the girders first.
+        report(ids[2]!, 'Three', [`Officials said ${second.charAt(0).toLowerCase()}${second.slice(1)}`, first]),
+      ]).agreed.map((s) => s.text),
+    );
+    expect(orders[0]).toHaveLength(2);
+    expect(orders[0]![0]).toMatch(/girders/);
+    expect(orders[1]![0]).toMatch(/girders/);
+  });
+
   it('copes with empty, one-sentence and foreign-script reports', () => {
     const odd = compareStory([
       { ...ORCHARD[0]!, id: 'e', text: '' },
