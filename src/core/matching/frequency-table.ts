@@ -34,12 +34,22 @@ export class FrequencyTable {
   private used = 0;
   /** Bumped by every change: what is computed from the counts is valid for one version. */
   version = 0;
+  /**
+   * Inverse frequencies computed so far, per slot, stamped with the library
+   * size they were computed for (0: none): a warm worker answers query after
+   * query without a logarithm per key.
+   */
+  private idfs: Float64Array;
+  private idfFor: Int32Array;
+
   constructor(capacity = 1024, image?: TableImage) {
     let size = 1024;
     while (size * MAX_LOAD < capacity) size *= 2;
     this.keys = image?.keys ?? new Uint32Array(size);
     this.counts = image?.counts ?? new Int32Array(size);
     this.used = image?.used ?? 0;
+    this.idfs = new Float64Array(this.keys.length);
+    this.idfFor = new Int32Array(this.keys.length);
   }
 
   /** The stored image with the increments stored since added on top. */
@@ -80,34 +90,21 @@ export class FrequencyTable {
       this.used++;
     }
     this.counts[i]! += by;
+    this.idfFor[i] = 0;
     this.version++;
   }
 
-  /** `inverseFrequency(max(1, count), n)`. */
+  /** `inverseFrequency(max(1, count), n)`, remembered per key until its count or `n` changes. */
   idf(hash: number, n: number): number {
-    return inverseFrequency(Math.max(1, this.get(hash)), n);
-  }
-
-  /**
-   * The slots of some keys, for `countAt`: a ranking reads the counts of a
-   * candidate's keys again and again, and a slot, once a key holds it, stays
-   * its own until the table grows. `known` (an earlier answer) is checked
-   * and kept where still right.
-   */
-  slotsOf(hashes: Uint32Array, known?: Int32Array): Int32Array {
-    const out = known ?? new Int32Array(hashes.length);
-    for (let i = 0; i < hashes.length; i++) {
-      const h = hashes[i] === EMPTY ? ZERO : hashes[i]!;
-      if (!known || this.keys[out[i]!] !== h) out[i] = this.slot(hashes[i]!);
+    // Stamped with `n`, which only grows: an entry of a smaller library is simply stale.
+    const i = this.slot(hash);
+    if (this.idfFor[i] === n) return this.idfs[i]!;
+    const v = inverseFrequency(Math.max(1, this.keys[i] === EMPTY ? 0 : this.counts[i]!), n);
+    if (this.keys[i] !== EMPTY) {
+      this.idfs[i] = v;
+      this.idfFor[i] = n;
     }
-    return out;
-  }
-
-  /** The count of `hash`, found first at `slot` (from `slotsOf`), wherever it is now. */
-  countAt(slot: number, hash: number): number {
-    const h = hash === EMPTY ? ZERO : hash;
-    if (this.keys[slot] === h) return this.counts[slot]!;
-    return this.get(hash);
+    return v;
   }
 
   addAll(p: PackedCounts): void {
@@ -119,6 +116,8 @@ export class FrequencyTable {
     const counts = this.counts;
     this.keys = new Uint32Array(keys.length * 2);
     this.counts = new Int32Array(keys.length * 2);
+    this.idfs = new Float64Array(keys.length * 2);
+    this.idfFor = new Int32Array(keys.length * 2);
     this.used = 0;
     for (let i = 0; i < keys.length; i++) if (keys[i] !== EMPTY) this.add(keys[i] === ZERO ? EMPTY : keys[i]!, counts[i]!);
   }

@@ -9,7 +9,7 @@
  * matcher does; test/unit/matching.test.ts holds them to the same ranking.
  */
 import { DEFAULT_WEIGHTS, timeFactor, type ScoreWeights } from './score';
-import { inverseFrequency, type Signature } from './signature';
+import type { Signature } from './signature';
 import { isNearDuplicate } from './simhash';
 import { FrequencyTable } from './frequency-table';
 import type { DocVector } from './vector';
@@ -154,83 +154,24 @@ export class PackedIndex {
   }
 
   private readonly norms = new WeakMap<DocVector, { version: number; size: number; norms: [number, number, number] }>();
-  private readonly slots = new WeakMap<DocVector, Int32Array>();
 
-  /**
-   * The inverse frequency of each of a vector's keys under the current
-   * counts, into `out` (reused: a ranking asks this of a hundred vectors).
-   */
-  idfsOf(v: DocVector, out: Float64Array): Float64Array {
-    const slots = this.df.slotsOf(v.keys, this.slots.get(v));
-    this.slots.set(v, slots);
-    const n = Math.max(this.size, 1);
-    for (let i = 0; i < v.keys.length; i++) out[i] = inverseFrequency(Math.max(1, this.df.countAt(slots[i]!, v.keys[i]!)), n);
-    return out;
-  }
-
-  private scratch = new Float64Array(256);
-
-  /** Scratch space for one vector's inverse frequencies. */
-  idfScratch(length: number): Float64Array {
-    if (this.scratch.length < length) this.scratch = new Float64Array(length * 2);
-    return this.scratch;
-  }
-
-  /** A vector's norm per channel under the current frequencies, kept while they hold (`idfs`: its keys' inverse frequencies, if known). */
-  normsOf(v: DocVector, idfs?: Float64Array): [number, number, number] {
+  /** A vector's norm per channel under the current frequencies, kept while they hold. */
+  normsOf(v: DocVector): [number, number, number] {
     const known = this.norms.get(v);
     if (known && known.version === this.df.version && known.size === this.size) return known.norms;
-    const idf = idfs ?? this.idfsOf(v, this.idfScratch(v.keys.length));
     const norms: [number, number, number] = [0, 0, 0];
     const ends = [v.terms, v.terms + v.entities, v.keys.length];
     let i = 0;
     for (let c = 0; c < 3; c++) {
       let sum = 0;
       for (; i < ends[c]!; i++) {
-        const w = v.weights[i]! * idf[i]!;
+        const w = v.weights[i]! * this.idf(v.keys[i]!);
         sum += w * w;
       }
       norms[c] = Math.sqrt(sum) || 1;
     }
     this.norms.set(v, { version: this.df.version, size: this.size, norms });
     return norms;
-  }
-}
-
-/**
- * One channel of a query, hash → weight, as an open-addressing table: the
- * cosine looks up every key of a hundred candidates in it.
- */
-class Weights {
-  private readonly keys: Uint32Array;
-  private readonly values: Float64Array;
-  private readonly full: Uint8Array;
-  private readonly mask: number;
-
-  constructor(entries: Map<number, number>) {
-    let size = 16;
-    while (size < entries.size * 2) size *= 2;
-    this.keys = new Uint32Array(size);
-    this.values = new Float64Array(size);
-    this.full = new Uint8Array(size);
-    this.mask = size - 1;
-    for (const [k, w] of entries) {
-      let i = Math.imul(k, 0x9e3779b1) >>> 0 & this.mask;
-      while (this.full[i] && this.keys[i] !== k) i = (i + 1) & this.mask;
-      this.keys[i] = k;
-      this.values[i] = w;
-      this.full[i] = 1;
-    }
-  }
-
-  /** The weight of `k`, or NaN if the channel lacks it. */
-  get(k: number): number {
-    let i = Math.imul(k, 0x9e3779b1) >>> 0 & this.mask;
-    while (this.full[i]) {
-      if (this.keys[i] === k) return this.values[i]!;
-      i = (i + 1) & this.mask;
-    }
-    return Number.NaN;
   }
 }
 
@@ -248,13 +189,13 @@ function unit(index: PackedIndex, v: DocVector, from: number, to: number): Map<n
   return out;
 }
 
-/** As score.ts `cosine`, with the candidate's inverse frequencies and norm given. */
-function cosine(q: Weights, empty: boolean, b: DocVector, idfs: Float64Array, from: number, to: number, norm: number): number {
+/** As score.ts `cosine`, with the candidate's norm computed once per state of the frequencies. */
+function cosine(index: PackedIndex, q: Map<number, number>, b: DocVector, from: number, to: number, norm: number): number {
   let dot = 0;
-  if (!empty) {
+  if (q.size) {
     for (let i = from; i < to; i++) {
       const x = q.get(b.keys[i]!);
-      if (x === x) dot += x * (b.weights[i]! * idfs[i]!);
+      if (x !== undefined) dot += x * (b.weights[i]! * index.idf(b.keys[i]!));
     }
   }
   return dot / norm;
@@ -265,14 +206,10 @@ interface Query {
   terms: Map<number, number>;
   entities: Map<number, number>;
   figures: Map<number, number>;
-  lookup: [Weights, Weights, Weights];
 }
 
 function prepareQuery(index: PackedIndex, v: DocVector): Query {
-  const terms = unit(index, v, 0, v.terms);
-  const entities = unit(index, v, v.terms, v.terms + v.entities);
-  const figures = unit(index, v, v.terms + v.entities, v.keys.length);
-  return { v, terms, entities, figures, lookup: [new Weights(terms), new Weights(entities), new Weights(figures)] };
+  return { v, terms: unit(index, v, 0, v.terms), entities: unit(index, v, v.terms, v.terms + v.entities), figures: unit(index, v, v.terms + v.entities, v.keys.length) };
 }
 
 /** The blend of score.ts `compare`, on numbers. */
@@ -280,11 +217,10 @@ export function scoreVectors(index: PackedIndex, q: Query, b: DocVector, w: Scor
   const a = q.v;
   const bt = b.terms;
   const be = b.terms + b.entities;
-  const idfs = index.idfsOf(b, index.idfScratch(b.keys.length));
-  const norms = index.normsOf(b, idfs);
-  const terms = cosine(q.lookup[0], q.terms.size === 0, b, idfs, 0, bt, norms[0]);
-  const entities = cosine(q.lookup[1], q.entities.size === 0, b, idfs, bt, be, norms[1]);
-  const figures = cosine(q.lookup[2], q.figures.size === 0, b, idfs, be, b.keys.length, norms[2]);
+  const norms = index.normsOf(b);
+  const terms = cosine(index, q.terms, b, 0, bt, norms[0]);
+  const entities = cosine(index, q.entities, b, bt, be, norms[1]);
+  const figures = cosine(index, q.figures, b, be, b.keys.length, norms[2]);
   const hasE = a.entities > 0 && b.entities > 0;
   const hasF = a.keys.length > a.terms + a.entities && b.keys.length > be;
   const wE = hasE ? w.entities : 0;

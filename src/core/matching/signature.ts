@@ -115,22 +115,7 @@ export function countedKeys(f: Features): string[] {
 }
 
 export function inverseFrequency(df: number, n: number): number {
-  return logOf(n + 1) - logOf(df + 1) + 1;
-}
-
-/**
- * Logarithms of the whole numbers asked for so far: ranking takes an inverse
- * frequency for every key of a hundred candidates, and the library size
- * changes with every filing, so the logarithm of each count is what is kept.
- */
-let logs = new Float64Array(0);
-function logOf(x: number): number {
-  if (x < logs.length && Number.isInteger(x) && x >= 0) return logs[x]!;
-  if (!Number.isInteger(x) || x < 0 || x >= 1 << 20) return Math.log(x);
-  const grown = new Float64Array(Math.min(1 << 20, Math.max(1024, x * 2, logs.length * 2)));
-  for (let i = 0; i < grown.length; i++) grown[i] = Math.log(i);
-  logs = grown;
-  return logs[x]!;
+  return Math.log((n + 1) / (df + 1)) + 1;
 }
 
 /** Count weights of the most telling entries (by count weight × idf), best first. */
