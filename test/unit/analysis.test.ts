@@ -116,3 +116,14 @@ describe('sentences around clock times', () => {
     ]);
   });
 });
+
+describe('numbered names', () => {
+  it('keeps the number of "Route 6" with its word, so two different routes share no name', () => {
+    const names = (text: string) => extractEntities(text).map((e) => e.name);
+    expect(names('The Route 6 bus was detoured around the neighbourhood.')).toEqual(['Route 6']);
+    expect(names('You could see the smoke from Route 9 halfway home.')).toEqual(['Route 9']);
+    // Years and bare numbers are not names.
+    expect(names('Since 2009 the Halden plant has run in March 2024 on Weir Road.')).not.toContain('2009');
+    expect(names('In March 2024 the council met.').some((n) => /\d/.test(n))).toBe(false);
+  });
+});

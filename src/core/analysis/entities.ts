@@ -83,6 +83,13 @@ function runsOf(text: string, toks: Token[], lang: string | null): Run[] {
       }
       break;
     }
+    // "Route 9", "Flight 370": a number right after the words is part of the name, so two reports naming
+    // "Route 6" and "Route 9" share no name. Years are not ("Brackenmoor 2026", "March 2024").
+    const number = toks[j];
+    if (number && number.start < sentenceEnd && /^\d{1,4}$/.test(number.text) && !/^(?:1[89]|20)\d\d$/.test(number.text) && text.slice(toks[j - 1]!.start + toks[j - 1]!.text.length, number.start) === ' ' && !NOT_NAMES.has(words.at(-1)!.toLowerCase())) {
+      words.push(number.text);
+      j++;
+    }
     runs.push({
       words,
       start: tok.start,
@@ -148,7 +155,7 @@ export function extractEntities(text: string, lang: string | null = null): Entit
       words = words.slice(1);
     }
     while (words.length && CONNECTORS.has(words.at(-1)!)) words = words.slice(0, -1);
-    if (!words.length) continue;
+    if (!words.length || /^\d/.test(words[0]!)) continue;
     if (run.before && TITLES.has(run.before)) titled = true;
     const lower = words.map((w) => w.toLowerCase());
     if (words.length === 1) {

@@ -254,25 +254,44 @@ function toWireGroup(group: number[], articles: CompareInput[]): WireGroup {
   return { articleIds: group.map((a) => articles[a]!.id), siteNames: group.map((a) => articles[a]!.siteName) };
 }
 
+/** One quote of a report with its sentence and resolved speaker: all that report's own reading can tell. */
+interface AttributedQuote {
+  text: string;
+  sentence: SentenceRef;
+  speaker: string | null;
+  terms: Set<string>;
+}
+
+/** Kept with the report's reading (itself kept while the report is compared again and again). */
+const attributed = new WeakMap<ReadReport, AttributedQuote[]>();
+
+function attributedQuotes(article: CompareInput, read: ReadReport): AttributedQuote[] {
+  const found = attributed.get(read);
+  if (found) return found;
+  const { body, sentences } = read;
+  // Speakers are resolved here (pronouns, full names), so the quotes need no entity list.
+  const named = read.speakers();
+  const fuller = new Map<string, string>();
+  const out: AttributedQuote[] = [];
+  let previous: { end: number; speaker: string | null } | null = null;
+  for (const q of read.quotes()) {
+    const sentence = sentenceAt(sentences, q.start);
+    const speaker = speakerOf(body, q, named, previous, fuller);
+    previous = { end: quoteEnd(body, q), speaker };
+    if (sentence) out.push({ text: q.text, sentence, speaker, terms: termsOf(q.text, article.lang) });
+  }
+  attributed.set(read, out);
+  return out;
+}
+
 function compareQuotes(articles: CompareInput[], read: ReadReport[]): QuotedPerson[] {
   const people = new Map<string, QuotedPerson>();
   const quoteTerms = new Map<object, Set<string>>();
   articles.forEach((article, k) => {
-    const { body, sentences } = read[k]!;
-    // Speakers are resolved here (pronouns, full names), so the quotes need no entity list.
-    const quotes = read[k]!.quotes();
-    const named = read[k]!.speakers();
-    const fuller = new Map<string, string>();
-    let previous: { end: number; speaker: string | null } | null = null;
-    for (const q of quotes) {
-      const sentence = sentenceAt(sentences, q.start);
-      const speaker = speakerOf(body, q, named, previous, fuller);
-      previous = { end: quoteEnd(body, q), speaker };
-      if (!sentence) continue;
+    for (const { text, sentence, speaker, terms } of attributedQuotes(article, read[k]!)) {
       const key = speaker ? speaker.split(/\s+/).at(-1)!.toLowerCase() : '';
       const person = people.get(key) ?? { speaker, quotes: [], siteNames: [] };
       if (speaker && (!person.speaker || speaker.length > person.speaker.length)) person.speaker = speaker;
-      const terms = termsOf(q.text, article.lang);
       // Without a speaker to tie them, only near-identical words are one quote.
       const same = person.quotes.find((existing) => overlap(quoteTerms.get(existing)!, terms) >= (key ? 0.5 : 0.8));
       if (same) {
@@ -281,7 +300,7 @@ function compareQuotes(articles: CompareInput[], read: ReadReport[]): QuotedPers
           same.siteNames.push(article.siteName);
         }
       } else {
-        const entry = { text: q.text, sources: [sentence], siteNames: [article.siteName] };
+        const entry = { text, sources: [sentence], siteNames: [article.siteName] };
         quoteTerms.set(entry, terms);
         person.quotes.push(entry);
       }
