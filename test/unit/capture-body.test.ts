@@ -112,4 +112,10 @@ describe('capture body: the page marks its article body', () => {
     expect(a.text).toContain('pear cooperative');
     expect(a.text).toContain('Note 1: the orchard');
   });
+
+  it('reads a class that names the article body ("entry-content") the same way', () => {
+    const a = capture(`<div class="layout"><div class="entry-content">${paras(4)}</div><div class="help">${service(5)}</div></div>`);
+    expect(a.text).toContain('Note 4:');
+    expect(a.text).not.toContain('Service 0');
+  });
 });

@@ -79,6 +79,15 @@ function narrow(container: Element, prose: Map<Element, number>): Element {
 
 /** The page's own statement of where the article's text is (schema.org microdata). */
 const ARTICLE_BODY = /(?:^|\s)articleBody(?:\s|$)/i;
+/** A class naming the article's text outright ("article-body", "entry-content", "post_text"): CMS templates put it on the body itself. */
+const BODY_CLASS = /(?:^|\s)(?:article|entry|post|story)[-_]?(?:body|content|text)(?:\s|$)/i;
+
+function isMarked(el: Element): boolean {
+  const itemprop = attr(el, 'itemprop');
+  if (itemprop && ARTICLE_BODY.test(itemprop)) return true;
+  const cls = attr(el, 'class');
+  return cls !== null && BODY_CLASS.test(cls);
+}
 
 /**
  * Of the elements the page marks as the article's body, the one holding the
@@ -89,8 +98,7 @@ function markedBody(prose: Map<Element, number>): Element | null {
   let bestProse = 0;
   for (const [el, p] of prose) {
     if (p <= bestProse) continue;
-    const itemprop = attr(el, 'itemprop');
-    if (itemprop && ARTICLE_BODY.test(itemprop)) {
+    if (isMarked(el)) {
       best = el;
       bestProse = p;
     }
