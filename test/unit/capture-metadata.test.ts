@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { captureDocument } from '../../src/core/capture';
+import { findDateInText } from '../../src/core/capture/dates';
 import { trimHeadingTail } from '../../src/core/capture/title';
 import { documentFrom } from './dom';
+
+// A loaded test machine must not push the capture past its time box, where it skips the scans of visible text.
+const UNHURRIED = { timeBudgetMs: 10_000 };
 
 const prose = Array.from(
   { length: 8 },
@@ -22,7 +26,7 @@ describe('headline tail', () => {
       '<title>Ferry Timetable Explained - Harbour Paper</title><meta property="og:title" content="Ferry Timetable Explained - Harbour Paper">',
       '<h1>Ferry Timetable Explained – What Changes For Riders This Winter</h1>',
     );
-    expect(captureDocument(doc, 'https://harbour.example/ferry').title).toBe('Ferry Timetable Explained');
+    expect(captureDocument(doc, 'https://harbour.example/ferry', UNHURRIED).title).toBe('Ferry Timetable Explained');
   });
 
   it('drops a one-word section label even when the metadata title repeats it', () => {
@@ -37,5 +41,51 @@ describe('headline tail', () => {
   it('keeps the whole heading when no metadata title starts with its first part', () => {
     const heading = 'Winter Crossings – The Ferry Timetable Explained';
     expect(trimHeadingTail(heading, ['Ferry Timetable Explained | Harbour Paper'])).toBe(heading);
+  });
+});
+
+describe('all-number datelines', () => {
+  it('reads year-first and day-first dates written with dots or dashes', () => {
+    expect(findDateInText('Essay - Published: 2025.12.17 |')?.slice(0, 10)).toBe('2025-12-17');
+    expect(findDateInText('Elliot Raba 23.07.2025 · 6 min read')?.slice(0, 10)).toBe('2025-07-23');
+    expect(findDateInText('02-12-2025')?.slice(0, 10)).toBe('2025-12-02');
+  });
+
+  it('reads slashed dates month first unless the month would be impossible', () => {
+    expect(findDateInText('Updated: 10/31/2024')?.slice(0, 10)).toBe('2024-10-31');
+    expect(findDateInText('8/1/2025')?.slice(0, 10)).toBe('2025-08-01');
+    expect(findDateInText('Posted 25/03/2024')?.slice(0, 10)).toBe('2024-03-25');
+  });
+
+  it('takes the dateline printed under the headline when the page has no date metadata', () => {
+    const doc = page('<title>Ferry timetable changes</title>', '<h1>Ferry timetable changes</h1><p>Jo Marsh</p><p>23.07.2025</p>');
+    expect(captureDocument(doc, 'https://harbour.example/ferry', UNHURRIED).publishedAt?.slice(0, 10)).toBe('2025-07-23');
+  });
+
+  it('finds no date in version numbers or phone numbers', () => {
+    expect(findDateInText('Call +1.408.886.7177 or upgrade to 2.10.4')).toBeNull();
+  });
+});
+
+describe('citation authors', () => {
+  it('names every author of a paper, given name first, in page order', () => {
+    const doc = page(
+      `<title>Tidal models of ferry delays</title><meta name="citation_title" content="Tidal models of ferry delays">
+       <meta name="citation_author" content="Marsh, Jo"><meta name="citation_author" content="Okafor, Ben"><meta name="citation_author" content="Lind, Ada">`,
+      '<h1>Tidal models of ferry delays</h1>',
+    );
+    const a = captureDocument(doc, 'https://papers.example/abs/123', UNHURRIED);
+    expect(a.authors).toEqual(['Jo Marsh', 'Ben Okafor', 'Ada Lind']);
+    expect(a.byline).toBe('Jo Marsh, Ben Okafor, Ada Lind');
+  });
+});
+
+describe('headline choice', () => {
+  it('passes over a one-word heading that only names a part of the metadata headline', () => {
+    const doc = page(
+      '<title>How the harbour board rebuilt its winter ferry timetable from scratch</title>',
+      '<h1>Timetable</h1>',
+    );
+    expect(captureDocument(doc, 'https://harbour.example/ferry', UNHURRIED).title).toBe('How the harbour board rebuilt its winter ferry timetable from scratch');
   });
 });

@@ -156,6 +156,22 @@ function bylineInText(container: Element | null): string | null {
   return null;
 }
 
+/**
+ * Scholarly pages (Highwire/Google Scholar tags) give one citation_author tag per author, in order, each
+ * written "Family, Given"; a single-value metadata read would keep the first author only.
+ */
+export function citationAuthors(doc: Document): string[] {
+  const names: string[] = [];
+  for (const el of all(doc, 'meta[name="citation_author" i][content]').slice(0, 50)) {
+    const raw = clean(attr(el, 'content'));
+    if (!raw) continue;
+    const parts = raw.split(',').map((p) => p.trim());
+    const name = cleanByline(parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : raw);
+    if (name && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
 export function pickByline(
   doc: Document,
   ld: LinkedData | null,
@@ -172,8 +188,10 @@ export function pickByline(
     .find((n): n is string => Boolean(n) && !isHandle(n!));
   const metaAuthor = metaAuthorRaw && !isOutlet(metaAuthorRaw) ? metaAuthorRaw : null;
   const ldPeople = ld?.authorsArePeople ? ld.authors.map(cleanByline).filter((n): n is string => Boolean(n) && !isHandle(n!) && !isOutlet(n!)) : [];
+  const cited = citationAuthors(doc);
   const orderedChoices = [
     () => (ldPeople.length ? ldPeople : null),
+    () => (cited.length ? cited : null),
     () => (metaAuthor ? [metaAuthor] : null),
     () => {
       const v = seoCardAuthor(meta);

@@ -41,7 +41,7 @@ const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s](\d{1,2}:\d{2}(?::\d{2})?)(?:[.
 const SLASHED = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
 const TIME_ZONE = /(\d{1,2}:\d{2}(?::\d{2})?)\s*(?:[ap]\.?m\.?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?/i;
 const NAMED = /(?:(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?([a-zäéû]{3,10})\.?,?\s+(?:de\s+)?(\d{4}))|(?:([a-zäéû]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))/i;
-const NUMERIC_DMY = /\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b/;
+const NUMERIC_DMY = /\b(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b/;
 
 /** Parses a machine- or human-written date into ISO 8601 with offset, or null. */
 export function toIsoDate(raw: string | null | undefined): string | null {
@@ -65,10 +65,11 @@ export function toIsoDate(raw: string | null | undefined): string | null {
   }
   m = NUMERIC_DMY.exec(text);
   if (m) {
-    // Day first is the reading everywhere but the US; the US order wins only when the first number cannot be a day.
+    // Day first is the reading everywhere but the US; the US order wins only when the second number cannot be a month.
     const a = +m[1]!;
-    const b = +m[2]!;
-    return a > 12 ? iso(+m[3]!, b, a, undefined, undefined) : b > 12 ? iso(+m[3]!, a, b, undefined, undefined) : iso(+m[3]!, b, a, undefined, undefined);
+    const b = +m[3]!;
+    const year = +m[4]!;
+    return b > 12 ? iso(year, a, b, undefined, undefined) : iso(year, b, a, undefined, undefined);
   }
   if (/^\d{10,13}$/.test(text)) {
     const ms = text.length === 13 ? Number(text) : Number(text) * 1000;
@@ -94,5 +95,17 @@ export function findDateInText(text: string): string | null {
   if (named) return toIsoDate(text.slice(named.index));
   const isoLike = /\b\d{4}-\d{2}-\d{2}\b/.exec(text);
   if (isoLike) return toIsoDate(text.slice(isoLike.index));
+  // All-number datelines: "2025.12.17", "23.07.2025", "02-12-2025", "10/31/2024".
+  const yearFirst = /\b\d{4}[./]\d{1,2}[./]\d{1,2}\b/.exec(text);
+  if (yearFirst) return toIsoDate(yearFirst[0]);
+  const yearLast = NUMERIC_DMY.exec(text);
+  if (yearLast) {
+    const first = Number(yearLast[1]);
+    const second = Number(yearLast[3]);
+    // Pages that print slashes mostly write the month first (US style); dots and dashes, the day first.
+    // Either order gives way when its month would be impossible.
+    const monthFirst = yearLast[2] === '/' ? first <= 12 : second > 12;
+    return monthFirst ? iso(Number(yearLast[4]), first, second, undefined, undefined) : iso(Number(yearLast[4]), second, first, undefined, undefined);
+  }
   return null;
 }

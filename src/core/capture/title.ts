@@ -43,7 +43,7 @@ export function pickTitle(doc: Document, meta: (string | null)[], siteName: stri
   let best: { text: string; score: number } | null = null;
   for (const h of headings) {
     // With no metadata title to compare against, any visible headline is plausible.
-    let score = known.length ? Math.max(...known.map((k) => overlap(h.text, k) + 0.001 * lengthRatio(h.text, k))) : MIN_OVERLAP;
+    let score = known.length ? Math.max(...known.map((k) => agreement(h.text, k))) : MIN_OVERLAP;
     // Between equally good headings, the one inside or just before the body is the article's own.
     if (container && (container.contains(h.el) || (h.el.compareDocumentPosition(container) & 4) !== 0)) score += 0.01;
     if (!best || score > best.score) best = { text: h.text, score };
@@ -78,6 +78,16 @@ export function trimHeadingTail(heading: string, meta: (string | null)[]): strin
   const whole = normal(heading);
   if (titles.some((t) => normal(t) === whole) && tailWords > 2) return heading;
   return parts[0]!.trim();
+}
+
+/** A heading this much shorter than the metadata headline is a label from inside it ("Planning", "Discord"). */
+const MIN_COVERAGE = 0.25;
+
+/** How well a heading matches a metadata title: word overlap, unless the heading covers only a sliver of it. */
+function agreement(heading: string, title: string): number {
+  const words = tokens(heading).length;
+  if (words < MIN_COVERAGE * tokens(title).length) return 0;
+  return overlap(heading, title) + 0.001 * lengthRatio(heading, title);
 }
 
 /** Between headings that match equally, the one closest in length to the metadata title (no subtitle run into it). */
