@@ -15,8 +15,10 @@ import { decide } from './detect';
 import { attr, clean, first, now, textOf } from './dom';
 import { readJsonLd } from './jsonld';
 import { metaValue, readMeta } from './meta';
+import { readPageShape } from './page-shape';
 import { pickDates } from './published';
 import { pickTitle, stripSiteName } from './title';
+import { readWording } from './wording';
 import { countWordsLinear } from './words';
 
 /** Markup only shops print: cart buttons and forms, offer prices and stock. */
@@ -121,6 +123,8 @@ function capture(doc: Document, pageUrl: string, opts: typeof DEFAULTS & Capture
     pageCodeChars,
     prices,
     shop: first(doc, SHOP_CONTROLS) !== null,
+    shape: readPageShape(doc, walk.blocks, scanPage),
+    wording: readWording(text, title),
   }, opts.onFeatures);
 
   const imageRaw = metaValue(meta, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ?? ld?.image ?? null;

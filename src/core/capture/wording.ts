@@ -1,0 +1,70 @@
+/**
+ * How the body text addresses its reader. A story reports ("said", "he",
+ * "they"); a service page sells ("we", "our", "you", "contact", "quote"); a
+ * forum thread asks and thanks. Shares of the body's words, from one pass
+ * over its first 20,000 characters.
+ */
+export interface Wording {
+  /** Share of words in each group, times 20 and capped at 1, so a typical page sits well inside 0..1. */
+  we: number;
+  you: number;
+  i: number;
+  said: number;
+  past: number;
+  num: number;
+  sales: number;
+  questions: number;
+  greetings: number;
+  articles: number;
+  third: number;
+  /** Words in the headline. */
+  titleWords: number;
+}
+
+const GROUPS: Record<string, keyof Wording> = {};
+const add = (group: keyof Wording, words: string): void => {
+  for (const w of words.split(' ')) GROUPS[w] = group;
+};
+add('we', 'we our ours us');
+add('you', 'you your yours');
+add('i', "i my me i'm");
+add('said', 'said says told according');
+add('sales', 'service services solution solutions client clients customer customers contact consultation quote expert experts expertise team offer business businesses professional call today free schedule book support pricing plan plans');
+add('greetings', 'thanks thank thx hi hello anyone cheers');
+add('articles', 'the a an');
+add('third', 'he she his her they them their');
+
+const MAX_TEXT = 20_000;
+const WORD = /[a-z0-9][a-z0-9',.]*/g;
+
+export function readWording(text: string, title: string): Wording {
+  const body = text.slice(0, MAX_TEXT).toLowerCase();
+  const counts: Record<string, number> = {};
+  let words = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(body); m; m = WORD.exec(body)) {
+    words++;
+    const w = m[0].replace(/[,.']+$/, '');
+    if (/^\d/.test(w)) counts.num = (counts.num ?? 0) + 1;
+    else if (w.length > 3 && w.endsWith('ed')) counts.past = (counts.past ?? 0) + 1;
+    const group = GROUPS[w];
+    if (group) counts[group] = (counts[group] ?? 0) + 1;
+  }
+  const share = (k: keyof Wording): number => (words ? Math.min(1, (20 * (counts[k] ?? 0)) / words) : 0);
+  let marks = 0;
+  for (let i = body.indexOf('?'); i >= 0; i = body.indexOf('?', i + 1)) marks++;
+  return {
+    we: share('we'),
+    you: share('you'),
+    i: share('i'),
+    said: share('said'),
+    past: share('past'),
+    num: share('num'),
+    sales: share('sales'),
+    questions: words ? Math.min(1, (50 * marks) / words) : 0,
+    greetings: share('greetings'),
+    articles: share('articles'),
+    third: share('third'),
+    titleWords: Math.min(title.split(/\s+/).filter(Boolean).length, 20) / 20,
+  };
+}

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { captureDocument } from '../../src/core/capture';
+import { walkBlocks } from '../../src/core/capture/blocks';
+import { readPageShape } from '../../src/core/capture/page-shape';
+import { readWording } from '../../src/core/capture/wording';
+import { documentFrom } from './dom';
+
+const sentence = (topic: string, n: number) =>
+  `Part ${n} of this ${topic} goes into some detail about what happened, who was involved, and why it matters to the people who live with the consequences every day.`;
+
+const ARTICLE = `<!doctype html><html lang="en"><head><title>Council approves river crossing | Valley Post</title>
+  <meta property="og:type" content="article">
+  <meta property="article:published_time" content="2026-03-04T09:30:00Z">
+  <script type="application/ld+json">{"@type":"NewsArticle","headline":"Council approves river crossing","datePublished":"2026-03-04T09:30:00Z","author":{"@type":"Person","name":"Ada Brook"}}</script>
+</head><body>
+  <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+  <article>
+    <h1>Council approves river crossing</h1>
+    <p class="byline">By <a rel="author" href="/staff/ada">Ada Brook</a></p><time datetime="2026-03-04T09:30:00Z">4 March 2026</time>
+    <div class="article-body">${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `<p>${sentence('report', n)}</p>`).join('')}</div>
+  </article>
+  <aside><h3>Most read</h3><ul><li><a href="/a">Another story</a></li><li><a href="/b">A third story</a></li></ul></aside>
+</body></html>`;
+
+const post = (n: number) => `<div class="message" id="post-${n}">
+  <div class="userinfo"><img class="avatar" src="/u${n}.png"><a class="username" href="/members/u${n}">member${n}</a><span>Joined: Jan 2020</span><span>Posts: ${n * 17}</span></div>
+  <div class="message-body"><p>${sentence('thread', n)} I had the same problem with the pump last winter and this is what fixed it for me.</p></div>
+  <div class="message-actions"><a href="#r${n}">Reply</a> <a href="#q${n}">Quote</a> <a href="#x${n}">Report</a></div>
+</div>`;
+
+const FORUM = `<!doctype html><html><head><title>Heat pump keeps tripping in cold weather - Home Forum</title></head><body>
+  <div class="breadcrumb"><a href="/forums">Forums</a> › <a href="/forums/heating">Heating</a></div>
+  <h1>Heat pump keeps tripping in cold weather</h1>
+  <div class="thread">${[1, 2, 3, 4, 5, 6, 7].map(post).join('')}</div>
+  <form><textarea name="reply"></textarea><button>Post reply</button></form>
+</body></html>`;
+
+const DOCS = `<!doctype html><html><head><title>Configuration - Widget docs</title></head><body>
+  <nav class="docs-sidebar"><select class="version-picker"><option>v2.1</option><option>v1.9</option></select>
+    <ul>${['Install', 'Configuration', 'Plugins', 'CLI', 'API', 'Migrating'].map((t) => `<li class="menu-item"><a href="/docs/v2/${t.toLowerCase()}">${t}</a></li>`).join('')}</ul></nav>
+  <main class="docs-content markdown-body"><h1>Configuration</h1>
+    <p>${sentence('guide', 1)}</p>
+    <h2>Syntax</h2><pre><code>widget --config widget.toml --verbose</code></pre>
+    <p>${sentence('guide', 2)}</p>
+    <h2>Parameters</h2><table><tr><th>name</th><th>type</th></tr><tr><td>timeout</td><td>number</td></tr><tr><td>retries</td><td>number</td></tr></table>
+    <h2>Examples</h2><pre><code>[server]\nport = 8080</code></pre>
+    <p>${sentence('guide', 3)}</p>
+    <a href="https://git.example/widget/edit/main/docs/configuration.md">Edit this page</a>
+  </main>
+  <aside class="toc"><p>On this page</p><ul><li><a href="#syntax">Syntax</a></li><li><a href="#parameters">Parameters</a></li><li><a href="#examples">Examples</a></li></ul></aside>
+</body></html>`;
+
+const teaser = (n: number) => `<article class="card">
+  <h2><a href="/2026/03/0${(n % 9) + 1}/story-number-${n}">Headline of teaser number ${n} about the valley</a></h2>
+  <time datetime="2026-03-0${(n % 9) + 1}">March ${(n % 9) + 1}</time><p>A short teaser line for story ${n}.</p>
+</article>`;
+
+const LISTING = `<!doctype html><html><head><title>Local news - Valley Post</title><meta property="og:type" content="website"></head><body>
+  <h1>Local news</h1>
+  <div class="grid">${Array.from({ length: 14 }, (_, i) => teaser(i)).join('')}</div>
+  <p>${sentence('section front', 1)}</p>
+  <nav class="pagination"><a href="/local/page/2" rel="next">Next page</a></nav>
+</body></html>`;
+
+const PRODUCT = `<!doctype html><html><head><title>Trail Runner 3 shoe - Outdoor Shop</title>
+  <meta property="og:type" content="product">
+  <script type="application/ld+json">{"@type":"Product","name":"Trail Runner 3","offers":{"@type":"Offer","price":"129.00","priceCurrency":"USD"}}</script>
+</head><body>
+  <h1>Trail Runner 3</h1><span class="product-price" itemprop="price">$129.00</span>
+  <form action="/cart/add"><button class="add-to-cart">Add to cart</button></form><p>In stock</p>
+  <div class="description"><p>${sentence('shoe description', 1)}</p><p>${sentence('shoe description', 2)}</p><p>${sentence('shoe description', 3)}</p></div>
+  <table class="specs"><tr><th>Weight</th><td>280 g</td></tr><tr><th>Drop</th><td>6 mm</td></tr><tr><th>Upper</th><td>Recycled mesh</td></tr></table>
+</body></html>`;
+
+function shapeOf(html: string) {
+  const doc = documentFrom(html);
+  const walk = walkBlocks(doc.body, { deadline: Infinity, maxElements: 100_000, maxDepth: 256, maxChars: 1e7 });
+  return readPageShape(doc, walk.blocks);
+}
+
+describe('page shape signals', () => {
+  it('sees one article element, article markup and no forum, docs or listing furniture in a story', () => {
+    const s = shapeOf(ARTICLE);
+    expect(s.articleTags).toBe(1);
+    expect(s.articleMarks).toBeGreaterThanOrEqual(3);
+    expect(s.forumMarks).toBe(0);
+    expect(s.forumLines).toBe(0);
+    expect(s.docsMarks).toBe(0);
+    expect(s.pagination).toBe(0);
+    expect(s.longParagraphs).toBeGreaterThanOrEqual(9);
+  });
+
+  it('counts the per-post furniture of a forum thread', () => {
+    const s = shapeOf(FORUM);
+    // Each post's user line, its message and its row of controls.
+    expect(s.forumMarks).toBeGreaterThanOrEqual(7 * 3);
+    // Each post's user line and its row of controls.
+    expect(s.forumLines).toBeGreaterThanOrEqual(7 * 2);
+    expect(s.textareas).toBe(1);
+  });
+
+  it('finds a documentation page’s table of contents, version picker, code and edit link', () => {
+    const s = shapeOf(DOCS);
+    expect(s.docsMarks).toBeGreaterThanOrEqual(3);
+    expect(s.docsLines).toBeGreaterThanOrEqual(3);
+    expect(s.preBlocks).toBe(2);
+    expect(s.cellShare).toBeGreaterThan(0);
+  });
+
+  it('counts teaser headlines that are links, dates per teaser and the pagination of a listing', () => {
+    const s = shapeOf(LISTING);
+    expect(s.linkedHeadingBlocks).toBe(14);
+    expect(s.times).toBe(14);
+    expect(s.articleTags).toBe(14);
+    // Each card's headline, date and teaser line.
+    expect(s.cards).toBeGreaterThanOrEqual(14 * 2);
+    expect(s.pagination).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads a product page’s shop lines and spec table', () => {
+    const s = shapeOf(PRODUCT);
+    expect(s.serviceLines).toBeGreaterThanOrEqual(1);
+    expect(s.cellShare).toBeGreaterThan(0.05);
+    expect(s.articleTags).toBe(0);
+  });
+
+  it('sorts microdata types into article and other families', () => {
+    const s = shapeOf('<html><body><div itemscope itemtype="https://schema.org/Product"></div><div itemscope itemtype="http://schema.org/NewsArticle"></div></body></html>');
+    expect(s.mdArticle).toBe(1);
+    expect(s.mdOther).toBe(1);
+  });
+});
+
+describe('article detection', () => {
+  it('calls a story an article', () => {
+    const a = captureDocument(documentFrom(ARTICLE), 'https://valley.example/2026/03/04/council-approves-river-crossing');
+    expect(a.isArticle).toBe(true);
+  });
+
+  it.each([
+    ['a forum thread', FORUM, 'https://home.example/forums/threads/heat-pump-keeps-tripping-in-cold-weather.4411/'],
+    ['a documentation page', DOCS, 'https://widget.example/docs/v2/configuration'],
+    ['a listing', LISTING, 'https://valley.example/local/'],
+    ['a product page', PRODUCT, 'https://shop.example/products/trail-runner-3'],
+  ])('calls %s not an article', (_, html, url) => {
+    const a = captureDocument(documentFrom(html), url);
+    expect(a.isArticle).toBe(false);
+    expect(a.notArticleReason).toBeTruthy();
+  });
+});
+
+describe('wording signals', () => {
+  const report =
+    'The mayor said on Tuesday that the bridge would reopen in May. Engineers told the council they had found cracks in two piers, and she added that the repairs were funded. According to the transport office, traffic fell by a third while the crossing was closed.';
+  const pitch =
+    'We help your business grow. Our team of experts offers professional solutions for every client. Contact us today for a free consultation and a quote, and let our support team schedule your service.';
+  const question = 'Hi all, has anyone had this problem? My pump trips every night. Any ideas? Thanks in advance!';
+
+  it('hears reporting in a news story', () => {
+    const w = readWording(report, 'Bridge to reopen in May after repairs to cracked piers');
+    expect(w.said).toBeGreaterThan(0.5);
+    expect(w.third).toBeGreaterThan(0.5);
+    expect(w.we).toBe(0);
+    expect(w.titleWords).toBeCloseTo(10 / 20);
+  });
+
+  it('hears selling in a service page', () => {
+    const w = readWording(pitch, 'Services');
+    const r = readWording(report, 'x');
+    expect(w.we).toBeGreaterThan(0.9);
+    expect(w.sales).toBeGreaterThan(r.sales);
+    expect(w.said).toBe(0);
+    expect(w.titleWords).toBeCloseTo(1 / 20);
+  });
+
+  it('hears questions and greetings in a forum post', () => {
+    const w = readWording(question, 'Pump trips every night');
+    expect(w.questions).toBeGreaterThan(readWording(report, 'x').questions);
+    expect(w.greetings).toBeGreaterThan(0.5);
+    expect(w.i).toBeGreaterThan(0.5);
+  });
+});
