@@ -19,10 +19,16 @@ type Outlets = Map<string, { siteName: string; url: string }>;
 
 export { sentenceLink };
 
+/** Outlets in the order the sidebar lists them (the reader's own first), not by their stored ids. */
+function inOutletOrder(refs: SentenceRef[], outlets: Outlets): SentenceRef[] {
+  const order = [...outlets.keys()];
+  return [...refs].sort((a, b) => order.indexOf(a.articleId) - order.indexOf(b.articleId));
+}
+
 function SourceLinks({ refs, outlets }: { refs: SentenceRef[]; outlets: Outlets }) {
   return (
     <span class="sources">
-      {refs.map((ref) => {
+      {inOutletOrder(refs, outlets).map((ref) => {
         const outlet = outlets.get(ref.articleId);
         if (!outlet) return null;
         return (
