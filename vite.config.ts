@@ -46,6 +46,8 @@ export default defineConfig(({ mode }) => {
             include: ['test/unit/**/*.test.{ts,tsx}'],
             environment: 'node',
             setupFiles: ['test/unit/setup.ts'],
+            // Correctness only: a shared CI machine under load must not turn a slow pass into a failure.
+            testTimeout: 30_000,
           },
         },
         {

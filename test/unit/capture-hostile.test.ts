@@ -19,12 +19,17 @@ function valid(a: ReturnType<typeof captureDocument>) {
 }
 
 describe('capture on hostile pages', () => {
-  it('walks 100,000 nodes within its time box', () => {
+  it('walks 100,000 nodes and still finds the article', () => {
     const noise = '<div><span>x</span></div>'.repeat(50_000);
-    const doc = documentFrom(article(noise));
-    const started = performance.now();
-    const a = valid(captureDocument(doc, URL_, { timeBudgetMs: 200 }));
-    expect(performance.now() - started).toBeLessThan(2_000);
+    const a = valid(captureDocument(documentFrom(article(noise)), URL_, { timeBudgetMs: 60_000 }));
+    expect(a.text).toContain('lighthouse keepers');
+  });
+
+  // Asserted through what the capture reports, not a stopwatch: a spent time box must stop the walk.
+  it('stops walking once its time box is spent and says the text is partial', () => {
+    const noise = '<div><span>x</span></div>'.repeat(50_000);
+    const a = valid(captureDocument(documentFrom(article(noise)), URL_, { timeBudgetMs: 0 }));
+    expect(a.truncated).toBe(true);
     expect(a.text).toContain('lighthouse keepers');
   });
 
