@@ -32,7 +32,7 @@ function report(i: number, random: () => number): CapturedArticle {
 }
 
 describe('one event reported 10,000 times', () => {
-  it('places every report in a story that lists it and keeps records and answers bounded', { timeout: 600_000 }, async () => {
+  it('places every report in a story that lists it and keeps records and answers bounded', { timeout: 1_200_000 }, async () => {
     const db = await openParallaxDB();
     const random = mulberry32(5);
     const captures = Array.from({ length: REPORTS }, (_, i) => report(i, random));
