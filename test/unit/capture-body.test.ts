@@ -119,3 +119,22 @@ describe('capture body: the page marks its article body', () => {
     expect(a.text).not.toContain('Service 0');
   });
 });
+
+describe('capture body in scripts written without spaces', () => {
+  it('reads short paragraphs that end in full-width stops as prose (Chinese, Japanese)', () => {
+    const zh = [
+      '市政府周三宣布，老城区的三座桥梁将从下月起分批封闭维修，工期预计半年。',
+      '交通部门表示，封闭期间将增开两条公交线路，并在早晚高峰加派人员疏导。',
+      '一位住在河边的居民说，他希望工程不要拖延，因为孩子每天都要过桥上学。',
+      '据统计，这三座桥每天承担约四万人次的通行，是连接两岸的主要通道。',
+      '维修完成后，桥面将加宽一米，并新增无障碍坡道和夜间照明。',
+    ];
+    const html = `<!doctype html><html lang="zh"><head><title>老城三座桥梁将封闭维修</title></head><body><nav><a href="/">首页</a></nav>
+      <article><h1>老城三座桥梁将封闭维修</h1>${zh.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    const a = captureDocument(documentFrom(html), 'https://city.example/2026/05/06/bridges');
+    expect(a.isArticle).toBe(true);
+    expect(a.text).toContain('市政府周三宣布');
+    expect(a.text).toContain('无障碍坡道');
+    expect(a.text).not.toContain('首页');
+  });
+});

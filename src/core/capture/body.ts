@@ -28,7 +28,8 @@ const linkShare = (b: Block): number => (b.text.length ? b.linkChars / b.text.le
 function isProse(b: Block): boolean {
   if (b.kind === 'title' || b.kind === 'heading') return false;
   if (linkShare(b) > 0.4) return false;
-  return b.text.length >= 80 || (b.text.length >= 30 && /[.!?:;…"”')]$/.test(b.text));
+  // Full-width stops count too: a Chinese or Japanese sentence says in 30 characters what English says in 80.
+  return b.text.length >= 80 || (b.text.length >= 30 && /[.!?:;…"”')。！？：；」』）]$/.test(b.text));
 }
 
 /** Short labels and calls to action that sit inside article containers. */
