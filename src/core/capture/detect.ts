@@ -77,7 +77,7 @@ function pathShape(url: string): PathShape {
     slugWords: last.split(/[-_]+/).filter((w) => /^[\p{L}]{2,}$/u.test(w)).length,
     datePath: /\/(19|20)\d{2}\/\d{1,2}(\/|$)/.test(path),
     listing: /\/(tag|tags|category|categories|topics?|search|archive|page\/\d+|author|products?|shop|collections?|forums?|threads?|questions|docs?|documentation|api|reference|help|support|pricing|services?)(\/|$)/i.test(path),
-    forum: /\/(forums?|threads?|topics?|t|questions?|q|community|discussions?|boards?|viewtopic|showthread)([\/.-]|$)/i.test(path),
+    forum: /\/(forums?|threads?|topics?|t|questions?|q|community|discussions?|boards?|viewtopic|showthread)([/.-]|$)/i.test(path),
     docs: /\/(docs?|documentation|api|reference|manual|guides?|wiki|learn|kb|knowledge-?base|tutorials?|sdk|v\d+(\.\d+)*)(\/|$)/i.test(path),
     shop: /\/(products?|shop|store|items?|p|dp|buy|cart|catalog|sku)(\/|$)/i.test(path),
     list: /\/(tags?|category|categories|archives?|search|page\/\d+|authors?|collections?|sections?|latest|all)(\/|$)/i.test(path),
