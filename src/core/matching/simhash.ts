@@ -7,19 +7,27 @@
 const SHINGLE = 3;
 const MIN_TOKENS = 25;
 
-function fnv1a(s: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  // FNV leaves the high bits poorly mixed for short strings; a finaliser spreads every input bit over all 32.
+/** FNV leaves the high bits poorly mixed for short strings; this finaliser spreads every input bit over all 32. */
+function finalise(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
+}
+
+/** FNV-1a's step over the characters of `s`, from hash `h`. */
+function absorb(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+function fnv1a(s: string, seed: number): number {
+  return finalise(absorb(seed >>> 0, s));
 }
 
 /** FNV's step and finaliser as `fnv1a`, over `tokens[from..from+SHINGLE)` joined by spaces, without building the string. */
@@ -30,18 +38,9 @@ function shingleHash(tokens: string[], from: number, seed: number): number {
       h ^= 32;
       h = Math.imul(h, 0x01000193);
     }
-    const s = tokens[t]!;
-    for (let i = 0; i < s.length; i++) {
-      h ^= s.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
+    h = absorb(h, tokens[t]!);
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return finalise(h);
 }
 
 export function simhash(tokens: string[]): [number, number] {
