@@ -18,16 +18,8 @@ export interface PageSignals {
   words: number;
   hasAuthor: boolean;
   hasDate: boolean;
-  /** Characters of link text and of all text on the whole page. */
-  pageLinkChars: number;
-  pageChars: number;
-  /** Prices printed on the page ("$12.99", "€40"), counted in its text. */
-  prices: number;
   /** The page has shop controls: add-to-cart buttons, price and stock markup. */
   shop: boolean;
-  /** Characters of list items and of code on the whole page. */
-  pageListChars: number;
-  pageCodeChars: number;
   /** How the page is built: forum, docs, listing and shop structure. */
   shape: PageShape;
   /** How the body text addresses its reader. */
@@ -133,13 +125,13 @@ export function features(s: PageSignals): Record<string, number> {
     root: shape.root ? 1 : 0,
     words: Math.log10(1 + s.words) / 4,
     paragraphs: Math.min(paragraphs, 40) / 40,
-    linkShare: s.pageChars ? s.pageLinkChars / s.pageChars : 0,
+    linkShare: p.chars ? p.linkChars / p.chars : 0,
     focus: s.body.pageProse ? s.body.containerProse / s.body.pageProse : 0,
     clutter: s.body.containerProse ? Math.min(1, s.body.containerClutter / s.body.containerProse) : 1,
-    prices: Math.min(s.prices, 20) / 20,
+    prices: Math.min(p.prices, 20) / 20,
     shop: s.shop ? 1 : 0,
-    listShare: s.pageChars ? s.pageListChars / s.pageChars : 0,
-    codeShare: s.pageChars ? Math.min(1, (4 * s.pageCodeChars) / s.pageChars) : 0,
+    listShare: p.chars ? p.listChars / p.chars : 0,
+    codeShare: p.chars ? Math.min(1, (4 * p.codeChars) / p.chars) : 0,
     ldProduct: has(PRODUCT_TYPES),
     ldForum: has(FORUM_TYPES),
     ldCollection: has(COLLECTION_TYPES),

@@ -25,15 +25,6 @@ import { countWordsLinear } from './words';
 const SHOP_CONTROLS =
   '[class*="add-to-cart" i], [class*="addtocart" i], [id*="add-to-cart" i], [name="add-to-cart"], [class*="add-to-bag" i], form[action*="cart" i], [itemprop="price"], [class*="product-price" i], [itemprop="availability"]';
 
-const PRICE = /(?:[$€£¥₹]\s?\d[\d.,]*|\b\d[\d.,]*\s?(?:USD|EUR|GBP|€|zł|kr)\b)/g;
-
-function countPrices(text: string): number {
-  let n = 0;
-  PRICE.lastIndex = 0;
-  while (PRICE.exec(text) && n < 10) n++;
-  return n;
-}
-
 export interface CaptureOptions {
   /** Receives the article-detection signals; for fitting the detector's weights. */
   onFeatures?: (features: Record<string, number>) => void;
@@ -97,18 +88,6 @@ function capture(doc: Document, pageUrl: string, opts: typeof DEFAULTS & Capture
   const lang = clean(attr(doc.documentElement, 'lang')) ?? ld?.language ?? metaValue(meta, 'og:locale', 'content-language', 'language');
   const wordCount = countWordsLinear(text, lang);
 
-  let pageChars = 0;
-  let pageLinkChars = 0;
-  let pageListChars = 0;
-  let pageCodeChars = 0;
-  let prices = 0;
-  for (const b of walk.blocks) {
-    pageChars += b.text.length;
-    pageLinkChars += b.linkChars;
-    if (b.kind === 'item') pageListChars += b.text.length;
-    else if (b.kind === 'code') pageCodeChars += b.text.length;
-    if (prices < 50 && b.text.length < 400) prices += countPrices(b.text);
-  }
   const verdict = decide({
     ld,
     ogType: metaValue(meta, 'og:type')?.toLowerCase() ?? null,
@@ -117,11 +96,6 @@ function capture(doc: Document, pageUrl: string, opts: typeof DEFAULTS & Capture
     words: wordCount,
     hasAuthor: byline !== null,
     hasDate: dates.publishedAt !== null,
-    pageChars,
-    pageLinkChars,
-    pageListChars,
-    pageCodeChars,
-    prices,
     shop: first(doc, SHOP_CONTROLS) !== null,
     shape: readPageShape(doc, walk.blocks, scanPage),
     wording: readWording(text, title),

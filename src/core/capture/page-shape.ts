@@ -23,6 +23,13 @@ export interface PageShape {
   /** Paragraphs of 80 characters or more on the whole page, and their mean length. */
   longParagraphs: number;
   meanParagraph: number;
+  /** Characters of all text on the whole page, and of its links, list items and code. */
+  chars: number;
+  linkChars: number;
+  listChars: number;
+  codeChars: number;
+  /** Prices printed on the page ("$12.99", "€40"), counted in its short blocks. */
+  prices: number;
   /** Table cells' share of the page's text (spec sheets, reference tables). */
   cellShare: number;
   /** Blocks inside containers a forum repeats per post: post/reply/message wrappers, user info, avatars. */
@@ -116,6 +123,18 @@ const STORY_LINE = /\b\d+\s*min(ute)?s?\s+read\b|^(related (posts|articles|stori
 
 const CAP = 400;
 
+const PRICE = /(?:[$€£¥₹]\s?\d[\d.,]*|\b\d[\d.,]*\s?(?:USD|EUR|GBP|€|zł|kr)\b)/g;
+/** Prices counted per block and per page: a price table says "shop" long before it is exhausted. */
+const MAX_PRICES_PER_BLOCK = 10;
+const MAX_PRICES = 50;
+
+function countPrices(text: string): number {
+  let n = 0;
+  PRICE.lastIndex = 0;
+  while (PRICE.exec(text) && n < MAX_PRICES_PER_BLOCK) n++;
+  return n;
+}
+
 /** Every element the page-wide counts look at, found in one pass of the engine's selector matching. */
 const PROBES =
   'article, h1, h2, h3, time, pre, textarea, button, input, select, [itemtype], a[href^="tel:" i], a[rel~="next" i], link[rel~="next" i]';
@@ -163,6 +182,10 @@ function tallyElements(doc: Document): Tally {
  */
 export function readPageShape(doc: Document, blocks: Block[], scanDocument = true): PageShape {
   let pageChars = 0;
+  let linkChars = 0;
+  let listChars = 0;
+  let codeChars = 0;
+  let prices = 0;
   let cellChars = 0;
   let longParagraphs = 0;
   let paragraphChars = 0;
@@ -174,6 +197,10 @@ export function readPageShape(doc: Document, blocks: Block[], scanDocument = tru
   for (const b of blocks) {
     const n = b.text.length;
     pageChars += n;
+    linkChars += b.linkChars;
+    if (b.kind === 'item') listChars += n;
+    else if (b.kind === 'code') codeChars += n;
+    if (prices < MAX_PRICES && n < 400) prices += countPrices(b.text);
     if (b.kind === 'cell') cellChars += n;
     else if (b.kind === 'paragraph' && n >= 80) {
       longParagraphs++;
@@ -197,6 +224,11 @@ export function readPageShape(doc: Document, blocks: Block[], scanDocument = tru
     times: n('time'),
     longParagraphs: Math.min(CAP, longParagraphs),
     meanParagraph: longParagraphs ? paragraphChars / longParagraphs : 0,
+    chars: pageChars,
+    linkChars,
+    listChars,
+    codeChars,
+    prices,
     cellShare: pageChars ? cellChars / pageChars : 0,
     forumMarks: fam.forum,
     forumLines: Math.min(CAP, forumLines),
