@@ -227,6 +227,13 @@ function writeStories(tx: Tx, filing: Filing): void {
   filing.unwritten.clear();
 }
 
+/** Before placements and stories change behind the filing's memo: its stories written, and both read afresh from then on. */
+function settleMemo(tx: Tx, filing: Filing): void {
+  writeStories(tx, filing);
+  filing.placed.clear();
+  filing.stories.clear();
+}
+
 /** Indexes a stored article and places it in a story, inside the caller's transaction. `previous`: its filing number, if it was filed before. */
 async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features: Features, previous: number | undefined, now: string): Promise<Omit<Ingested, 'article'> & { n: number }> {
   const index = filing.state.index;
@@ -299,11 +306,8 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
     story.members.push(article.id);
     story.updatedAt = now;
     if (decision.absorb.length) {
-      // Merging reads stories from the store, moves placements and drops stories behind the memo's back:
-      // written first, and read afresh from here on.
-      writeStories(tx, filing);
-      filing.placed.clear();
-      filing.stories.clear();
+      // Merging reads stories from the store, moves placements and drops stories behind the memo's back.
+      settleMemo(tx, filing);
     }
     for (const other of decision.absorb) await mergeStories(tx, story, other, now);
   } else {
@@ -319,9 +323,7 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
   const cut = decision.join ? await reconsiderStory(tx, story, now, corrections.merged) : null;
   if (cut) {
     // Members moved to the new story: what this batch remembers of placements and stories is stale.
-    writeStories(tx, filing);
-    filing.placed.clear();
-    filing.stories.clear();
+    settleMemo(tx, filing);
   }
   const storyId = cut?.members.includes(article.id) ? cut.id : story.id;
   return { n, storyId, copyOf: reportId === article.id ? null : reportId };
