@@ -12,7 +12,7 @@ import { isCapitalised, normalizeTerm, tokenize } from './tokens';
 export { extractEntities, type Entity, type EntityKind } from './entities';
 export { datelineOf, extractFigures, figureKey, type Figure, type FigureKind } from './figures';
 export { extractQuotes, type Quote } from './quotes';
-export { isCapitalised, normalizeTerm, sentences, tokenize, type Sentence, type Token } from './tokens';
+export { forEachSpacedWord, isCapitalised, needsSegmenter, normalizeTerm, sentences, tokenize, type Sentence, type Token } from './tokens';
 
 /**
  * Only the start of a very long text is analysed: reports name their event

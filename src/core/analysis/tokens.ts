@@ -39,6 +39,26 @@ const SPACED_WORD = /[\p{L}\p{M}\p{N}]+(?:['’.][\p{L}\p{M}\p{N}]+)*/gu;
 /** Scripts written without spaces between words: only a dictionary (ICU's, via Intl.Segmenter) finds their words. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const UNSPACED_LANG = /^(?:zh|ja|th|lo|km|my)\b/i;
+/**
+ * Every character of those scripts lies in these ranges (with much else): a
+ * text with none of them, nearly every Latin-script report, is settled
+ * without the script-property test, which is slow over a whole report.
+ */
+const MAYBE_UNSPACED = /[\u0E00-\u1FFF\u2E80-\uFFFF]/;
+
+function hasUnspacedScript(text: string): boolean {
+  return MAYBE_UNSPACED.test(text) && UNSPACED_SCRIPT.test(text);
+}
+
+/** Whether only the segmenter can find the words of `text`: it is in an unspaced script, or its language is written in one. */
+export function needsSegmenter(text: string, lang: string | null): boolean {
+  return (lang !== null && UNSPACED_LANG.test(lang)) || hasUnspacedScript(text);
+}
+
+/** The words of a text in a spaced script, as `tokenize` reads them, without building tokens. */
+export function forEachSpacedWord(text: string, visit: (word: string) => void): void {
+  for (const m of text.matchAll(SPACED_WORD)) visit(m[0].endsWith('.') ? m[0].slice(0, -1) : m[0]);
+}
 
 /**
  * Word-like tokens in reading order, with their offsets. Text in scripts that
@@ -49,7 +69,7 @@ const UNSPACED_LANG = /^(?:zh|ja|th|lo|km|my)\b/i;
  */
 export function tokenize(text: string, lang: string | null = null): Token[] {
   const out: Token[] = [];
-  const seg = UNSPACED_SCRIPT.test(text) || (lang !== null && UNSPACED_LANG.test(lang)) ? segmenter(lang, 'word') : null;
+  const seg = needsSegmenter(text, lang) ? segmenter(lang, 'word') : null;
   if (!seg) {
     for (const m of text.matchAll(SPACED_WORD)) out.push({ text: m[0].replace(/\.$/, ''), start: m.index });
     return out;
@@ -70,7 +90,7 @@ const SENTENCE_END = /([.!?…]+)(["”’)\]]*)(\s+)(?=["“‘([]?[\p{Lu}\p{N}
  */
 export function sentences(text: string, lang: string | null = null): Sentence[] {
   const out: Sentence[] = [];
-  const seg = UNSPACED_SCRIPT.test(text) ? segmenter(lang, 'sentence') : null;
+  const seg = hasUnspacedScript(text) ? segmenter(lang, 'sentence') : null;
   const para = /[^\n]+/g;
   for (let p = para.exec(text); p; p = para.exec(text)) {
     const base = p.index;

@@ -3,7 +3,7 @@
  * place in its article (so the sidebar can point back to it), its content
  * terms and its figures.
  */
-import { extractFigures, isContentTerm, normalizeTerm, sentences, tokenize, type Figure } from '../analysis';
+import { extractFigures, forEachSpacedWord, isContentTerm, needsSegmenter, normalizeTerm, sentences, tokenize, type Figure } from '../analysis';
 import { reportageParagraphs } from './boilerplate';
 import { keyOf, MIN_COUNT } from './figures';
 import { canonicalTerm } from './synonyms';
@@ -157,11 +157,6 @@ export function figuresOf(text: string): Figure[] {
     .sort((a, b) => a.start - b.start);
 }
 
-/** The words of a spaced script, as the analysis's tokenizer reads them. */
-const SPACED_WORD = /[\p{L}\p{M}\p{N}]+(?:['’.][\p{L}\p{M}\p{N}]+)*/gu;
-/** Scripts whose words only the analysis's segmenter can find. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]|^(?:zh|ja|th|lo|km|my)\b/iu;
-
 /**
  * The comparable terms of a text. `spaced` says the caller already knows the
  * text is in a script with spaces between words (it tested the whole report),
@@ -171,13 +166,11 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 export function termsOf(text: string, lang: string | null, spaced = false): Set<string> {
   const terms = new Set<string>();
   const cache = termCacheFor(lang);
-  if (spaced || !(UNSPACED.test(text) || (lang !== null && UNSPACED.test(lang)))) {
-    SPACED_WORD.lastIndex = 0;
-    for (let m = SPACED_WORD.exec(text); m; m = SPACED_WORD.exec(text)) {
-      const word = m[0].endsWith('.') ? m[0].slice(0, -1) : m[0];
+  if (spaced || !needsSegmenter(text, lang)) {
+    forEachSpacedWord(text, (word) => {
       const term = comparableTerm(word, lang, cache);
       if (term !== null) terms.add(term);
-    }
+    });
     return terms;
   }
   for (const token of tokenize(text, lang)) {
@@ -185,19 +178,6 @@ export function termsOf(text: string, lang: string | null, spaced = false): Set<
     if (term !== null) terms.add(term);
   }
   return terms;
-}
-
-/**
- * Every character the unspaced scripts use lies in these ranges (with much
- * else): a text with none of them, nearly every Latin-script report, is
- * settled without the script-property test, which is slow over a whole report.
- */
-const MAYBE_UNSPACED = /[\u0E00-\u1FFF\u2E80-\uFFFF]/;
-
-/** Whether a report's text is all in scripts with spaces between words. */
-export function isSpaced(text: string, lang: string | null): boolean {
-  if (lang !== null && UNSPACED.test(lang)) return false;
-  return !MAYBE_UNSPACED.test(text) || !UNSPACED.test(text);
 }
 
 /** Words recur across a story's reports; each is read once per language. Bounded, as the worker lives long. */
@@ -253,7 +233,7 @@ const TALLY = /(?<![\d.,/-])(\d{1,2})[-–](\d{1,2})(?![\d.,/-])/g;
 
 export function sentencesOf(article: CompareInput, body = reportageText(article)): StorySentence[] {
   const out: StorySentence[] = [];
-  const spaced = isSpaced(body, article.lang);
+  const spaced = !needsSegmenter(body, article.lang);
   for (const s of sentences(body, article.lang)) {
     if (out.length >= MAX_SENTENCES) break;
     const text = s.text.trim();
