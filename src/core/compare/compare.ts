@@ -45,7 +45,7 @@ export function compareStory(articles: CompareInput[]): Comparison {
   const best = closestPerArticle(nodes, weighted, articles.length);
   const offsets: number[] = [];
   perArticle.reduce((at, list) => (offsets.push(at), at + list.length), 0);
-  const wire = wireGroups(articles, perArticle, best);
+  const wire = wireGroups(articles, perArticle, offsets, best);
   const reportOf = new Map<number, number>();
   wire.forEach((g, k) => g.forEach((a) => reportOf.set(a, k)));
   let nextReport = wire.length;
@@ -225,13 +225,8 @@ function onlyHere(articles: CompareInput[], single: Node[]): OnlyHere[] {
     .filter((o) => o.statements.length > 0);
 }
 
-function wireGroups(articles: CompareInput[], perArticle: StorySentence[][], best: Closest): number[][] {
-  const offsets: number[] = [];
-  let at = 0;
-  for (const list of perArticle) {
-    offsets.push(at);
-    at += list.length;
-  }
+/** `offsets[a]`: the node number of report a's first sentence. */
+function wireGroups(articles: CompareInput[], perArticle: StorySentence[][], offsets: number[], best: Closest): number[][] {
   const groups = new Groups(articles.length);
   for (let a = 0; a < articles.length; a++) {
     for (let b = a + 1; b < articles.length; b++) {
