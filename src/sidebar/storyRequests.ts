@@ -46,8 +46,9 @@ const comparisons = latestOnly<Comparison>(async (articleIds) => {
 const histories = latestOnly<ArticleHistory[]>((articleIds) => send('story/history', { articleIds }));
 
 /** `revision` changes when the reader's article was captured again: its text may be new, so the comparison is asked for anew. */
-export const comparisonOf = (ids: string[], revision: string) => comparisons(ids, `${ids.join(' ')}@${revision}`);
-export const historyOf = (ids: string[], revision: string) => histories(ids, `${ids.join(' ')}@${revision}`);
+export const requestKey = (ids: string[], revision: string): string => `${ids.join(' ')}@${revision}`;
+export const comparisonOf = (ids: string[], revision: string) => comparisons(ids, requestKey(ids, revision));
+export const historyOf = (ids: string[], revision: string) => histories(ids, requestKey(ids, revision));
 
 /** The reader's article first, then its related coverage: the set the sidebar compares. */
 export function storyIds(view: TabView): string[] {

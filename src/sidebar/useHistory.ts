@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { ArticleHistory } from '../shared/messages';
-import { historyOf, useAnswer } from './storyRequests';
+import { historyOf, requestKey, useAnswer } from './storyRequests';
 
 /**
  * Published, updated and seen-changing times of the story's articles, by id.
@@ -9,6 +9,6 @@ import { historyOf, useAnswer } from './storyRequests';
  * when it cannot: the timeline then shows what the comparison gives.
  */
 export function useHistory(articleIds: string[], revision: string): Map<string, ArticleHistory> {
-  const answer = useAnswer(`${articleIds.join(' ')}@${revision}`, () => historyOf(articleIds, revision));
+  const answer = useAnswer(requestKey(articleIds, revision), () => historyOf(articleIds, revision));
   return useMemo(() => new Map(answer?.ok ? answer.value.map((h) => [h.articleId, h]) : []), [answer]);
 }
