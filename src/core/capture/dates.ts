@@ -64,13 +64,7 @@ export function toIsoDate(raw: string | null | undefined): string | null {
     }
   }
   m = NUMERIC_DMY.exec(text);
-  if (m) {
-    // Day first is the reading everywhere but the US; the US order wins only when the second number cannot be a month.
-    const a = +m[1]!;
-    const b = +m[3]!;
-    const year = +m[4]!;
-    return b > 12 ? iso(year, a, b, undefined, undefined) : iso(year, b, a, undefined, undefined);
-  }
+  if (m) return numericDate(m, false);
   if (/^\d{10,13}$/.test(text)) {
     const ms = text.length === 13 ? Number(text) : Number(text) * 1000;
     const d = new Date(ms);
@@ -98,14 +92,21 @@ export function findDateInText(text: string): string | null {
   // All-number datelines: "2025.12.17", "23.07.2025", "02-12-2025", "10/31/2024".
   const yearFirst = /\b\d{4}[./]\d{1,2}[./]\d{1,2}\b/.exec(text);
   if (yearFirst) return toIsoDate(yearFirst[0]);
+  // Pages that print slashes in their text mostly write the month first (US style).
   const yearLast = NUMERIC_DMY.exec(text);
-  if (yearLast) {
-    const first = Number(yearLast[1]);
-    const second = Number(yearLast[3]);
-    // Pages that print slashes mostly write the month first (US style); dots and dashes, the day first.
-    // Either order gives way when its month would be impossible.
-    const monthFirst = yearLast[2] === '/' ? first <= 12 : second > 12;
-    return monthFirst ? iso(Number(yearLast[4]), first, second, undefined, undefined) : iso(Number(yearLast[4]), second, first, undefined, undefined);
-  }
+  if (yearLast) return numericDate(yearLast, true);
   return null;
+}
+
+/**
+ * A NUMERIC_DMY match as a date. Day first is the reading everywhere but the
+ * US; `slashesMonthFirst` reads slashed dates the US way. Either order gives
+ * way when its month would be impossible.
+ */
+function numericDate(m: RegExpExecArray, slashesMonthFirst: boolean): string | null {
+  const first = +m[1]!;
+  const second = +m[3]!;
+  const year = +m[4]!;
+  const monthFirst = slashesMonthFirst && m[2] === '/' ? first <= 12 : second > 12;
+  return monthFirst ? iso(year, first, second, undefined, undefined) : iso(year, second, first, undefined, undefined);
 }
