@@ -5,7 +5,7 @@
  */
 import type { Around } from './around';
 import { findDateInText } from './dates';
-import { all, attr, clean, first, matches, textOf } from './dom';
+import { all, attr, clean, first, inOrBefore, matches, textOf } from './dom';
 import type { LinkedData } from './jsonld';
 import { metaValue, type MetaTags } from './meta';
 import { overlap } from './title';
@@ -105,7 +105,7 @@ const NOT_A_NAME = /^(?:about(?: the)? authors?|authors?|written by|posted by|by
  */
 function authorBox(doc: Document, container: Element | null): string | null {
   const boxes = all(doc, AUTHOR_BOX).slice(0, 60);
-  const near = (el: Element): boolean => !container || container.contains(el) || (el.compareDocumentPosition(container) & 4) !== 0 || el.contains(container);
+  const near = (el: Element): boolean => !container || inOrBefore(el, container) || el.contains(container);
   for (const box of [...boxes.filter(near), ...boxes.filter((b) => !near(b))].slice(0, 12)) {
     for (const line of textLines(box, 8)) {
       if (NOT_A_NAME.test(line.replace(/[:\s]+$/, ''))) continue;

@@ -57,6 +57,11 @@ export function attr(el: Element, name: string): string | null {
   return callBound<string | null>(method(el, 'getAttribute'), el, name);
 }
 
+/** Whether `el` is inside `container` or comes before it: where an article's headline, byline and dates sit. */
+export function inOrBefore(el: Element, container: Element): boolean {
+  return container.contains(el) || (el.compareDocumentPosition(container) & 4) !== 0;
+}
+
 /** Elements that start a new line: their text never runs into the text beside them. */
 const BREAKS = new Set([
   'p', 'div', 'br', 'hr', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header',

@@ -1,6 +1,6 @@
 /** When it was published and last changed, from metadata, <time> elements and dateline text. */
 import { findDateInText, toIsoDate } from './dates';
-import { all, attr, textOf } from './dom';
+import { all, attr, inOrBefore, textOf } from './dom';
 import { linesAfter, type Around } from './around';
 import type { LinkedData } from './jsonld';
 import { metaValue, type MetaTags } from './meta';
@@ -21,7 +21,7 @@ const DATE_ELEMENTS = '[class*="date" i], [class*="time" i], [class*="posted" i]
 
 function shownDate(doc: Document, container: Element | null): string | null {
   const times = all(doc, 'time');
-  const ordered = container ? [...times.filter((t) => container.contains(t) || (t.compareDocumentPosition(container) & 4) !== 0)] : times;
+  const ordered = container ? times.filter((t) => inOrBefore(t, container)) : times;
   for (const t of ordered.slice(0, 10)) {
     const date = toIsoDate(attr(t, 'datetime')) ?? findDateInText(textOf(t));
     if (date) return date;
@@ -41,7 +41,7 @@ const AUTHOR_MARKS = 'a[href*="/author/"], a[rel~="author"], [class*="author" i]
 /** A short line just after the author's name that is a date ("April 8, 2024", "23.07.2025"). */
 function dateBesideAuthor(doc: Document, container: Element | null): string | null {
   const marks = all(doc, AUTHOR_MARKS).slice(0, 40);
-  const near = (el: Element): boolean => !container || container.contains(el) || (el.compareDocumentPosition(container) & 4) !== 0;
+  const near = (el: Element): boolean => !container || inOrBefore(el, container);
   for (const mark of marks.filter(near).slice(0, 6)) {
     for (const line of linesAfter(mark, 4, 40)) {
       if (line.text.length > 40) continue;

@@ -3,7 +3,7 @@
  * search and social ("Best X of 2026 | Outlet"), so the visible <h1> wins when
  * there is a plausible one, and metadata is the fallback.
  */
-import { all, clean, isHidden, textOf } from './dom';
+import { all, clean, inOrBefore, isHidden, textOf } from './dom';
 
 const tokens = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
@@ -45,13 +45,13 @@ export function pickTitle(doc: Document, meta: (string | null)[], siteName: stri
     // With no metadata title to compare against, any visible headline is plausible.
     let score = known.length ? Math.max(...known.map((k) => agreement(h.text, k))) : MIN_OVERLAP;
     // Between equally good headings, the one inside or just before the body is the article's own.
-    if (container && (container.contains(h.el) || (h.el.compareDocumentPosition(container) & 4) !== 0)) score += 0.01;
+    if (container && inOrBefore(h.el, container)) score += 0.01;
     if (!best || score > best.score) best = { text: h.text, score };
   }
   if (best && best.score >= MIN_OVERLAP) return trimHeadingTail(best.text, meta);
   // A page's only headline, worded like one, is what the reader sees even when metadata words it for search.
   const only = headings.length === 1 ? headings[0]! : null;
-  if (only && only.text.split(/\s+/).length >= 3 && !(siteName && overlap(only.text, siteName) >= 0.5) && (!container || container.contains(only.el) || (only.el.compareDocumentPosition(container) & 4) !== 0)) {
+  if (only && only.text.split(/\s+/).length >= 3 && !(siteName && overlap(only.text, siteName) >= 0.5) && (!container || inOrBefore(only.el, container))) {
     return only.text;
   }
   const fallback = known[0];
