@@ -20,35 +20,37 @@ function shown(view: TabView): TabView {
   return view;
 }
 
-/** What sidebar-early.js started while the page was loading, if it ran. */
+type FirstTab = { tabId: number | null; windowId: number | undefined };
+
+/** What sidebar-early.js started while the page was loading, if it ran: the tab, and the raw reply to `tab/get` for it. */
 interface EarlyStart {
-  tab: Promise<{ tabId: number | null; windowId: number | undefined }>;
+  tab: Promise<FirstTab>;
   view: Promise<unknown>;
 }
 const early = (globalThis as { parallaxEarly?: EarlyStart }).parallaxEarly;
 
 /**
- * The first view is asked for while the page is still loading (by the early
- * script, else as this module loads) rather than from the first render's
- * effects, which run a frame or more later.
+ * The first tab and its view are asked for while the page is still loading
+ * (by the early script, else the same way as this module loads) rather than
+ * from the first render's effects, which run a frame or more later.
  */
-let earlyView: { tabId: number; reply: Promise<TabView> } | null = null;
-const activeTab: Promise<{ tabId: number | null; windowId: number | undefined }> = early
-  ? early.tab
-  : fixedTab !== null
-    ? Promise.resolve({ tabId: fixedTab, windowId: undefined })
-    : browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => ({ tabId: tab?.id ?? null, windowId: tab?.windowId }));
-if (early) {
-  void early.tab.then(({ tabId }) => {
-    if (tabId !== null) earlyView = { tabId, reply: early.view.then((raw) => shown(unwrapReply<'tab/get'>(raw))) };
-  });
-} else if (fixedTab !== null) {
-  earlyView = { tabId: fixedTab, reply: askForView(fixedTab) };
-} else {
-  void activeTab.then(({ tabId }) => {
-    if (tabId !== null) earlyView = { tabId, reply: askForView(tabId) };
-  });
+const start: { tab: Promise<FirstTab>; view: Promise<TabView | null> } = early
+  ? { tab: early.tab, view: early.view.then((raw) => (raw === undefined ? null : shown(unwrapReply<'tab/get'>(raw)))) }
+  : startHere();
+
+function startHere(): { tab: Promise<FirstTab>; view: Promise<TabView | null> } {
+  const tab: Promise<FirstTab> =
+    fixedTab !== null
+      ? Promise.resolve({ tabId: fixedTab, windowId: undefined })
+      : browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => ({ tabId: t?.id ?? null, windowId: t?.windowId }));
+  return { tab, view: tab.then(({ tabId }) => (tabId === null ? null : askForView(tabId))) };
 }
+
+/** The first view, until a render takes it. */
+let earlyView: { tabId: number; reply: Promise<TabView> } | null = null;
+void start.tab.then(({ tabId }) => {
+  if (tabId !== null) earlyView = { tabId, reply: start.view.then((view) => view!) };
+});
 
 /** The tab the sidebar follows: a fixed one from ?tabId=, else the active tab of its window. */
 function useFollowedTab(): number | null {
@@ -57,7 +59,7 @@ function useFollowedTab(): number | null {
   useEffect(() => {
     if (fixedTab !== null) return;
     let windowId: number | undefined;
-    void activeTab.then((first) => {
+    void start.tab.then((first) => {
       windowId = first.windowId;
       if (first.tabId !== null) setTabId((now) => now ?? first.tabId);
     });
