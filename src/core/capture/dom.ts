@@ -15,16 +15,22 @@ const protoOf: (o: object) => object | null = Object.getPrototypeOf;
 const describe = Object.getOwnPropertyDescriptor;
 const callBound = Function.prototype.call.bind(Function.prototype.call) as <R>(fn: unknown, self: unknown, ...args: unknown[]) => R;
 
-/** Methods found so far, by the prototype they were looked up from: the capture calls a few of them on every element. */
-const found = new WeakMap<object, Map<string, unknown>>();
+/**
+ * Methods found so far, one table per method name, by the prototype they were
+ * looked up from: the capture calls a few of them on every element, so a call
+ * costs one lookup. Weak, so the prototypes of closed documents (the eval's
+ * many windows) are not kept alive.
+ */
+const found = new Map<string, WeakMap<object, unknown>>();
 
 /** The method `name` of `node`, skipping any own property a page set on the instance. */
 function method(node: object, name: string): unknown {
   const proto = protoOf(node);
   if (!proto) return undefined;
-  let known = found.get(proto);
-  if (!known) found.set(proto, (known = new Map()));
-  if (known.has(name)) return known.get(name);
+  let known = found.get(name);
+  if (!known) found.set(name, (known = new WeakMap()));
+  const hit = known.get(proto);
+  if (hit !== undefined || known.has(proto)) return hit;
   let value: unknown;
   for (let p: object | null = proto; p; p = protoOf(p)) {
     const d = describe(p, name);
@@ -33,7 +39,7 @@ function method(node: object, name: string): unknown {
       break;
     }
   }
-  known.set(name, value);
+  known.set(proto, value);
   return value;
 }
 
@@ -53,8 +59,22 @@ export function matches(el: Element, selector: string): boolean {
   return callBound<boolean>(method(el, 'matches'), el, selector);
 }
 
+/** The prototype `attr` last looked getAttribute up on, and what it found: walks meet runs of same-kind elements. */
+let attrProto: object | null = null;
+let attrMethod: unknown;
+
 export function attr(el: Element, name: string): string | null {
-  return callBound<string | null>(method(el, 'getAttribute'), el, name);
+  const proto = protoOf(el);
+  if (proto !== attrProto) {
+    attrMethod = method(el, 'getAttribute');
+    attrProto = proto;
+  }
+  return callBound<string | null>(attrMethod, el, name);
+}
+
+/** How many elements under `root` match `selector`, without copying them out. */
+export function count(root: ParentNode, selector: string): number {
+  return callBound<NodeListOf<Element>>(method(root, 'querySelectorAll'), root, selector).length;
 }
 
 /** Whether `el` is inside `container` or comes before it: where an article's headline, byline and dates sit. */
