@@ -3,7 +3,7 @@
  * headings, list items…), each tied to the element that holds it, with the
  * share of its text that is link text. Everything after works on blocks.
  */
-import { all, attr, isHidden, now } from './dom';
+import { attr, count, isHidden, now } from './dom';
 
 export type BlockKind = 'paragraph' | 'heading' | 'title' | 'item' | 'quote' | 'code' | 'cell' | 'caption' | 'text';
 
@@ -99,7 +99,7 @@ function isFurniture(el: Element, tag: string, pageParagraphs: number): boolean 
   const role = attr(el, 'role');
   const verdict = landmark || (role && SKIP_ROLES.test(role)) ? 'strong' : furnitureName(el);
   if (!verdict) return false;
-  const paragraphs = all(el, 'p').length;
+  const paragraphs = count(el, 'p');
   if (verdict === 'weak' && paragraphs >= WEAK_MAX_PARAGRAPHS) return false;
   return landmark ? paragraphs <= Math.max(3, pageParagraphs * 0.5) : paragraphs <= Math.max(1, pageParagraphs * MAX_FURNITURE_SHARE);
 }
@@ -121,20 +121,38 @@ function furnitureName(el: Element): NameVerdict {
   return verdict;
 }
 
+/** What one class or id name says: `layout` names are passed over (see LAYOUT_WORDS). */
+type OneName = NameVerdict | 'layout';
+/** Verdicts on single names: sites build class lists from a small stock of names. */
+const oneNames = new Map<string, OneName>();
+
 function namesFurniture(names: string): NameVerdict {
   let weak = false;
   for (const name of names.split(/\s+/)) {
     if (!name || name.length > 60) continue;
-    const words = name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_]+/);
-    if (words.some((w) => LAYOUT_WORDS.has(w))) continue;
-    const endsInContent = CONTENT_WORDS.has(words[words.length - 1]!);
-    for (let i = 0; i < words.length; i++) {
-      // "sr-only" and "screen-reader" arrive as two words; joined neighbours count too.
-      const w = words[i]!;
-      const joined = w + (words[i + 1] ?? '');
-      if (STRONG.has(w) || STRONG.has(joined)) return 'strong';
-      if (!endsInContent && (WEAK.has(w) || WEAK.has(joined))) weak = true;
+    let verdict = oneNames.get(name);
+    if (verdict === undefined) {
+      verdict = nameFurniture(name);
+      if (oneNames.size > 5_000) oneNames.clear();
+      oneNames.set(name, verdict);
     }
+    if (verdict === 'strong') return 'strong';
+    if (verdict === 'weak') weak = true;
+  }
+  return weak ? 'weak' : false;
+}
+
+function nameFurniture(name: string): OneName {
+  const words = name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_]+/);
+  if (words.some((w) => LAYOUT_WORDS.has(w))) return 'layout';
+  const endsInContent = CONTENT_WORDS.has(words[words.length - 1]!);
+  let weak = false;
+  for (let i = 0; i < words.length; i++) {
+    // "sr-only" and "screen-reader" arrive as two words; joined neighbours count too.
+    const w = words[i]!;
+    const joined = w + (words[i + 1] ?? '');
+    if (STRONG.has(w) || STRONG.has(joined)) return 'strong';
+    if (!endsInContent && (WEAK.has(w) || WEAK.has(joined))) weak = true;
   }
   return weak ? 'weak' : false;
 }
@@ -160,7 +178,7 @@ export function walkBlocks(root: Element, limits: WalkLimits): Walk {
   let linkChars = 0;
   /** Characters collected so far, to stop at maxChars. */
   let collected = 0;
-  const pageParagraphs = all(root, 'p').length;
+  const pageParagraphs = count(root, 'p');
 
   function flush(): void {
     const text = buffer.replace(/\s+/g, ' ').trim();
