@@ -82,6 +82,8 @@ const FAMILIES = {
 } as const;
 type Family = keyof typeof FAMILIES;
 const FAMILY_NAMES = Object.keys(FAMILIES) as Family[];
+/** Any family at all: most containers are in none, and one test settles them. */
+const ANY_FAMILY = new RegExp(FAMILY_NAMES.map((f) => FAMILIES[f].source).join('|'));
 /** Ancestors looked at above each block: far enough to reach a post or card wrapper. */
 const ANCESTORS = 4;
 const MAX_BLOCKS = 4_000;
@@ -93,7 +95,7 @@ function familiesOf(el: Element, cache: Map<Element, number>): number {
   const cls = el.getAttribute('class');
   const id = el.getAttribute('id');
   const words = `${cls ?? ''} ${id ?? ''} ${el.getAttribute('itemprop') ?? ''}`.toLowerCase();
-  if (words.length > 2) FAMILY_NAMES.forEach((f, i) => {
+  if (words.length > 2 && ANY_FAMILY.test(words)) FAMILY_NAMES.forEach((f, i) => {
     if (FAMILIES[f].test(words)) mask |= 1 << i;
   });
   cache.set(el, mask);
@@ -154,7 +156,7 @@ function tallyElements(doc: Document): Tally {
     return t;
   }
   for (const el of found.slice(0, MAX_PROBED)) {
-    const tag = el.tagName.toLowerCase();
+    const tag = el.localName;
     if (tag === 'h2' || tag === 'h3') t.subheadings++;
     else if (tag === 'input') {
       if ((attr(el, 'type') ?? '').toLowerCase() !== 'hidden') t.inputs++;
