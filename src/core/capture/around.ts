@@ -77,11 +77,29 @@ function linesBefore(start: Node, max: number, maxSteps: number): Line[] {
     }
     return n.parentNode;
   };
+  // Neighbouring text nodes share their ancestors: each is judged once.
+  const judged = new Map<Node, boolean>();
+  const insideSkipped = (node: Node): boolean => {
+    const chain: Node[] = [];
+    let inside = false;
+    for (let p = node.parentNode; p; p = p.parentNode) {
+      const known = judged.get(p);
+      if (known !== undefined) {
+        inside = known;
+        break;
+      }
+      chain.push(p);
+      if (skipped(p)) {
+        inside = true;
+        break;
+      }
+    }
+    for (const p of chain) judged.set(p, inside);
+    return inside;
+  };
   for (let n = previous(start); n && out.length < max && steps++ < maxSteps; n = previous(n)) {
     if (n.nodeType !== 3) continue;
-    let inside = false;
-    for (let p = n.parentNode; p && !inside; p = p.parentNode) inside = skipped(p);
-    if (inside) continue;
+    if (insideSkipped(n)) continue;
     const line = lineOf(n);
     if (line) out.push(line);
   }
