@@ -133,7 +133,7 @@ const MAX_PRICES = 50;
 function countPrices(text: string): number {
   let n = 0;
   PRICE.lastIndex = 0;
-  while (PRICE.exec(text) && n < MAX_PRICES_PER_BLOCK) n++;
+  while (PRICE.test(text) && n < MAX_PRICES_PER_BLOCK) n++;
   return n;
 }
 
