@@ -142,7 +142,16 @@ function namesFurniture(names: string): NameVerdict {
   return weak ? 'weak' : false;
 }
 
+/**
+ * Every furniture word, found anywhere in a name with its separators taken
+ * out. A name without one cannot be furniture, and most names have none: one
+ * test spares them the split into words.
+ */
+const ANY_FURNITURE_WORD = new RegExp([...STRONG, ...WEAK].join('|'));
+
 function nameFurniture(name: string): OneName {
+  // Words and joined neighbours are runs of the lower-cased name once "-" and "_" are gone.
+  if (!ANY_FURNITURE_WORD.test(name.toLowerCase().replace(/[-_]+/g, ''))) return false;
   const words = name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_]+/);
   if (words.some((w) => LAYOUT_WORDS.has(w))) return 'layout';
   const endsInContent = CONTENT_WORDS.has(words[words.length - 1]!);
