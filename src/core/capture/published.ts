@@ -1,6 +1,6 @@
 /** When it was published and last changed, from metadata, <time> elements and dateline text. */
 import { findDateInText, toIsoDate } from './dates';
-import { all, attr, inOrBefore, textOf } from './dom';
+import { all, attr, first, inOrBefore, textOf } from './dom';
 import { linesAfter, type Around } from './around';
 import type { LinkedData } from './jsonld';
 import { metaValue, type MetaTags } from './meta';
@@ -119,7 +119,7 @@ export function pickDates(
   pageUrl = '',
 ): Dates {
   const itemprop = (prop: string): string | null => {
-    const el = all(doc, `[itemprop="${prop}"]`)[0];
+    const el = first(doc, `[itemprop="${prop}"]`);
     return el ? (attr(el, 'datetime') ?? attr(el, 'content') ?? textOf(el, 200)) : null;
   };
   // The dateline printed by the headline is what the reader is told, so it leads unless it is labelled as a
