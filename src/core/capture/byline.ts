@@ -52,8 +52,24 @@ const VISIBLE = [
   '.author',
 ];
 
-/** All of VISIBLE in one pass over the page; each selector then ranks only the elements that pass. */
-const ANY_VISIBLE = VISIBLE.join(', ');
+/**
+ * All of VISIBLE in one pass over the page; each selector then ranks only the
+ * elements that pass. The selectors that end in a link are folded into one
+ * `a:is(…)`, so the engine tests most elements' tag once rather than once per
+ * link selector ("X a[F]" matches the same links as "a:is(X [F])").
+ */
+const ANY_VISIBLE = anyOf(VISIBLE);
+
+function anyOf(selectors: string[]): string {
+  const rest: string[] = [];
+  const links: string[] = [];
+  for (const selector of selectors) {
+    const m = /^(.*?)(?:^|(?<=\s))a((?:\[[^\]]*\])*)$/.exec(selector);
+    if (m) links.push(`${m[1]}${m[2] || '*'}`);
+    else rest.push(selector);
+  }
+  return [...rest, ...(links.length ? [`a:is(${links.join(', ')})`] : [])].join(', ');
+}
 
 function visibleByline(doc: Document, container: Element | null): string | null {
   const candidates = all(doc, ANY_VISIBLE);
