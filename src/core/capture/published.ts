@@ -77,6 +77,27 @@ export function datelineAround(around: Around): { date: string; revised: boolean
   return null;
 }
 
+/**
+ * A printed day with no clock one day off the metadata's timed instant is that
+ * instant's day where the outlet sits (filed 23:00 UTC, printed the next day in
+ * Berlin): the same fact, and the metadata states it exactly. Only when the
+ * instant is close enough to midnight for some time zone to move it that way.
+ */
+export function sameInstantElsewhere(printed: string, declared: string): boolean {
+  // Midnight UTC on both sides is a bare day, not an instant.
+  if (!printed.endsWith('T00:00:00Z') || declared.endsWith('T00:00:00Z')) return false;
+  const at = Date.parse(declared);
+  if (Number.isNaN(at)) return false;
+  const instant = new Date(at);
+  const utcDay = Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate());
+  const hours = instant.getUTCHours() + instant.getUTCMinutes() / 60;
+  const shift = (Date.parse(printed) - utcDay) / 86_400_000;
+  // Zones run from UTC-12 to UTC+14.
+  if (shift === 1) return hours + 14 >= 24;
+  if (shift === -1) return hours - 12 < 0;
+  return false;
+}
+
 /** Metadata names that say "published" and "date" in some order ("w-published-date", "published"). */
 const PUBLISHED_NAME = /publish|^date$|[-_.:]date$/;
 
@@ -109,6 +130,22 @@ export function dateInPath(url: string): string | null {
   return toIsoDate(`${m[1]}-${String(month).padStart(2, '0')}-${m[3]!.padStart(2, '0')}`);
 }
 
+/**
+ * A slug that opens with its day ("/articles/2025-12-15+Release-notes"): a
+ * blog engine's filing date, kept as a last resort because a slug's day may
+ * also be an event's.
+ */
+export function dayInSlug(url: string): string | null {
+  let path = '';
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m = /\/((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)/.exec(path);
+  return m ? toIsoDate(`${m[1]}-${m[2]}-${m[3]}`) : null;
+}
+
 export function pickDates(
   doc: Document,
   ld: LinkedData | null,
@@ -129,8 +166,11 @@ export function pickDates(
     toIsoDate(ld?.datePublished) ?? toIsoDate(metaValue(meta, ...PUBLISHED_META)) ?? toIsoDate(itemprop('datePublished')) ?? anyPublishedMeta(meta);
   // A printed dateline rarely gives a time zone and often no time; when it names the same day as the
   // metadata, the metadata's exact instant is the better record of the same fact.
-  const shownFirst = shown && !shown.revised ? (declared && declared.slice(0, 10) === shown.date.slice(0, 10) ? declared : shown.date) : null;
-  let publishedAt = shownFirst ?? declared ?? shown?.date ?? (scanPage ? (shownDate(doc, container) ?? dateBesideAuthor(doc, container)) : null);
+  // So is a day one time zone away from the metadata's instant.
+  const sameFact = (printed: string, exact: string): boolean => exact.slice(0, 10) === printed.slice(0, 10) || sameInstantElsewhere(printed, exact);
+  const shownFirst = shown && !shown.revised ? (declared && sameFact(shown.date, declared) ? declared : shown.date) : null;
+  let publishedAt =
+    shownFirst ?? declared ?? shown?.date ?? (scanPage ? (shownDate(doc, container) ?? dateBesideAuthor(doc, container)) : null) ?? dayInSlug(pageUrl);
   // A day in the address outranks any other day: the others are often the last edit's.
   const filed = dateInPath(pageUrl);
   if (filed && publishedAt?.slice(0, 10) !== filed.slice(0, 10)) publishedAt = filed;

@@ -54,9 +54,26 @@ export function pickTitle(doc: Document, meta: (string | null)[], siteName: stri
   if (only && only.text.split(/\s+/).length >= 3 && !(siteName && overlap(only.text, siteName) >= 0.5) && (!container || inOrBefore(only.el, container))) {
     return only.text;
   }
-  const fallback = known[0];
+  const fallback = untruncated(known);
   return fallback ? clean(fallback) : null;
 }
+
+/**
+ * The first metadata title, unless another one continues it word for word:
+ * JSON-LD headlines are cut to a length limit ("… Solutions (Including") and
+ * the full headline is then the longer title.
+ */
+export function untruncated(titles: string[]): string | undefined {
+  const first = titles[0];
+  // A short headline that another title continues is more likely that title without its outlet's name.
+  if (!first || first.length < CUT_LENGTH) return first;
+  const head = normal(first);
+  const longer = titles.find((t) => normal(t).startsWith(head + ' '));
+  return longer ?? first;
+}
+
+/** Below this many characters a headline has not met the limits that cut them (Google's 110). */
+const CUT_LENGTH = 80;
 
 /** Spaced dashes and bars that set a tagline, section or outlet apart from a headline; a colon belongs to headlines. */
 const TAIL_SEPARATOR = /\s+[|–—·•»-]\s+|\s+::\s+/;
