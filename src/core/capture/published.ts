@@ -1,7 +1,7 @@
 /** When it was published and last changed, from metadata, <time> elements and dateline text. */
 import { findDateInText, toIsoDate } from './dates';
 import { all, attr, inOrBefore, textOf } from './dom';
-import { linesAfter, type Around } from './around';
+import { linesAfter, type Around, type Line } from './around';
 import type { LinkedData } from './jsonld';
 import { metaValue, type MetaTags } from './meta';
 
@@ -63,19 +63,31 @@ const REVISED = /updat|modif|revis|refresh|reviewed|edited|aktualisiert|mis à j
  */
 export function datelineAround(around: Around): { date: string; revised: boolean } | null {
   for (const lines of [around.after.slice(0, 20), around.before]) {
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      if (line.text.length > 100) continue;
-      const date = findDateInText(line.text);
-      if (!date) continue;
-      // Reading order: the lines before it are earlier in `after` and later in `before` (nearest first).
+    const dated = (i: number): string | null => (lines[i]!.text.length > 100 ? null : findDateInText(lines[i]!.text));
+    // Reading order: the lines before it are earlier in `after` and later in `before` (nearest first).
+    const revisedAt = (i: number): boolean => {
       const labels = lines === around.before ? lines.slice(i + 1, i + 3) : lines.slice(Math.max(0, i - 2), i);
-      const revised = REVISED.test(line.text) || REVISED.test(line.hint) || labels.some((l) => l.text.length < 40 && REVISED.test(l.text));
-      return { date, revised };
+      // A label that carries its own date ("Updated May 3, 2025") labels that date, not the next one.
+      const label = (l: Line): boolean => l.text.length < 40 && REVISED.test(l.text) && !findDateInText(l.text);
+      return REVISED.test(lines[i]!.text) || REVISED.test(lines[i]!.hint) || labels.some(label);
+    };
+    for (let i = 0; i < lines.length; i++) {
+      const date = dated(i);
+      if (!date) continue;
+      if (!revisedAt(i)) return { date, revised: false };
+      // "Published …" often sits just past "Updated …" (walking up from the headline): the next date within a few lines.
+      for (let j = i + 1; j < Math.min(lines.length, i + 1 + BESIDE); j++) {
+        const next = dated(j);
+        if (next) return revisedAt(j) ? { date, revised: true } : { date: next, revised: false };
+      }
+      return { date, revised: true };
     }
   }
   return null;
 }
+
+/** Lines past a revision date where the publication date may still be printed. */
+const BESIDE = 3;
 
 /**
  * A printed day with no clock one day off the metadata's timed instant is that
