@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { captureDocument } from '../../src/core/capture';
-import { untruncated } from '../../src/core/capture/title';
+import { dropLeadIn, untruncated } from '../../src/core/capture/title';
 import { dayInSlug, sameInstantElsewhere } from '../../src/core/capture/published';
 import { documentFrom } from './dom';
 
@@ -20,6 +20,17 @@ function page(head: string, top: string): Document {
 }
 
 describe('headline wording', () => {
+  it('drops a label or a date run into the front of the heading when the metadata gives the headline alone', () => {
+    const dated = page(
+      '<title>Sharing the shed keys fairly | Plot Notes</title><meta property="og:title" content="Sharing the shed keys fairly">',
+      '<h1><span>Mar 3 2026</span> Sharing the shed keys fairly</h1>',
+    );
+    expect(captureDocument(dated, 'https://plots.example/keys', UNHURRIED).title).toBe('Sharing the shed keys fairly');
+    expect(dropLeadIn('Blog: Sharing the shed keys fairly', ['Sharing the shed keys fairly | Plot Notes', 'Sharing the shed keys fairly'])).toBe('Sharing the shed keys fairly');
+    expect(dropLeadIn('Analysis: Sharing the shed keys fairly', ['Analysis: Sharing the shed keys fairly'])).toBe('Analysis: Sharing the shed keys fairly');
+    expect(dropLeadIn('Why sharing the shed keys fairly', ['sharing the shed keys fairly'])).toBe('Why sharing the shed keys fairly');
+  });
+
   it('takes the full title over a JSON-LD headline cut short', () => {
     const cut = 'Fix It Friday: Three readers ask how to arrange a narrow plot between two sheds (Including';
     const full = 'Fix It Friday: Three readers ask how to arrange a narrow plot between two sheds (Including one trick that works)';
@@ -58,5 +69,12 @@ describe('dates the page prints', () => {
     expect(dayInSlug('https://blog.example/articles/release-2025')).toBeNull();
     const doc = documentFrom(`<html><head><title>Release notes</title></head><body><h1>Release notes</h1>${prose}</body></html>`);
     expect(captureDocument(doc, 'https://blog.example/articles/2025-12-15+Release+notes', UNHURRIED).publishedAt?.slice(0, 10)).toBe('2025-12-15');
+  });
+
+  it('reads past a revision date to the publication date printed beside it', () => {
+    const top = '<div class="meta"><span>December 22, 2022</span> <span class="updated">Updated: January 2, 2026</span></div><h1>Sharing the shed keys fairly</h1>';
+    expect(captureDocument(page('', top), 'https://plots.example/keys', UNHURRIED).publishedAt?.slice(0, 10)).toBe('2022-12-22');
+    const after = '<h1>Sharing the shed keys fairly</h1><p>Updated January 2, 2026</p><p>Published December 22, 2022</p>';
+    expect(captureDocument(page('', after), 'https://plots.example/keys', UNHURRIED).publishedAt?.slice(0, 10)).toBe('2022-12-22');
   });
 });

@@ -3,6 +3,7 @@
  * search and social ("Best X of 2026 | Outlet"), so the visible <h1> wins when
  * there is a plausible one, and metadata is the fallback.
  */
+import { findDateInText } from './dates';
 import { all, clean, inOrBefore, isHidden, textOf } from './dom';
 
 const tokens = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -48,7 +49,7 @@ export function pickTitle(doc: Document, meta: (string | null)[], siteName: stri
     if (container && inOrBefore(h.el, container)) score += 0.01;
     if (!best || score > best.score) best = { text: h.text, score };
   }
-  if (best && best.score >= MIN_OVERLAP) return trimHeadingTail(best.text, meta);
+  if (best && best.score >= MIN_OVERLAP) return trimHeadingTail(dropLeadIn(best.text, known), meta);
   // A page's only headline, worded like one, is what the reader sees even when metadata words it for search.
   const only = headings.length === 1 ? headings[0]! : null;
   if (only && only.text.split(/\s+/).length >= 3 && !(siteName && overlap(only.text, siteName) >= 0.5) && (!container || inOrBefore(only.el, container))) {
@@ -74,6 +75,24 @@ export function untruncated(titles: string[]): string | undefined {
 
 /** Below this many characters a headline has not met the limits that cut them (Google's 110). */
 const CUT_LENGTH = 80;
+
+/**
+ * "Blog: Headline", "Dec 18 2025 Headline": a label or the date run into the
+ * front of the <h1>, where a metadata title gives the headline alone.
+ */
+export function dropLeadIn(heading: string, known: string[]): string {
+  const titles = new Set(known.map(normal).filter(Boolean));
+  for (const space of heading.matchAll(/\s+/g)) {
+    const lead = heading.slice(0, space.index);
+    if (lead.length > MAX_LEAD_IN) break;
+    const rest = heading.slice(space.index + space[0].length);
+    if (titles.has(normal(rest)) && (/^[\p{L}]+:$/u.test(lead) || findDateInText(lead))) return rest;
+  }
+  return heading;
+}
+
+/** Longest label or date that runs into a heading's front. */
+const MAX_LEAD_IN = 24;
 
 /** Spaced dashes and bars that set a tagline, section or outlet apart from a headline; a colon belongs to headlines. */
 const TAIL_SEPARATOR = /\s+[|–—·•»-]\s+|\s+::\s+/;
