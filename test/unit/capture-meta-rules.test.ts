@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { captureDocument } from '../../src/core/capture';
-import { dropLeadIn, untruncated } from '../../src/core/capture/title';
+import { dropLeadIn, stripSiteName, untruncated } from '../../src/core/capture/title';
 import { dayInSlug, sameInstantElsewhere } from '../../src/core/capture/published';
 import { documentFrom } from './dom';
 
@@ -29,6 +29,12 @@ describe('headline wording', () => {
     expect(dropLeadIn('Blog: Sharing the shed keys fairly', ['Sharing the shed keys fairly | Plot Notes', 'Sharing the shed keys fairly'])).toBe('Sharing the shed keys fairly');
     expect(dropLeadIn('Analysis: Sharing the shed keys fairly', ['Analysis: Sharing the shed keys fairly'])).toBe('Analysis: Sharing the shed keys fairly');
     expect(dropLeadIn('Why sharing the shed keys fairly', ['sharing the shed keys fairly'])).toBe('Why sharing the shed keys fairly');
+  });
+
+  it('drops a site name run into the title with no separator', () => {
+    expect(stripSiteName('plotnotes.example Sharing the shed keys', 'plotnotes.example')).toBe('Sharing the shed keys');
+    expect(stripSiteName('Sharing the shed keys Plot Notes', 'Plot Notes')).toBe('Sharing the shed keys');
+    expect(stripSiteName('Plot Notes Weekly', 'Plot Notes')).toBe('Plot Notes Weekly');
   });
 
   it('takes the full title over a JSON-LD headline cut short', () => {

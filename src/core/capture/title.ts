@@ -21,7 +21,7 @@ export function overlap(a: string, b: string): number {
 /** "Headline | Outlet" → "Headline": drops the segment that names the site. */
 export function stripSiteName(title: string, siteName: string | null): string {
   const parts = title.split(/\s+[|–—·•»:-]\s+|\s+::\s+/);
-  if (parts.length < 2) return title;
+  if (parts.length < 2) return withoutBareSiteName(title, siteName);
   const site = siteName?.toLowerCase() ?? '';
   const kept = parts.filter((p) => !(site && (overlap(p, site) >= 0.8 || site.includes(p.toLowerCase()))));
   if (kept.length && kept.length < parts.length) return kept.join(' - ');
@@ -29,6 +29,17 @@ export function stripSiteName(title: string, siteName: string | null): string {
   const last = parts[parts.length - 1]!;
   const rest = parts.slice(0, -1).join(' - ');
   return last.split(/\s+/).length <= 3 && rest.split(/\s+/).length >= 4 ? rest : title;
+}
+
+/** "acme.com Headline" or "Headline Acme Times": the site's name run into the title with no separator. */
+function withoutBareSiteName(title: string, siteName: string | null): string {
+  const site = siteName?.trim().toLowerCase();
+  if (!site) return title;
+  const lower = title.toLowerCase();
+  let rest = title;
+  if (lower.startsWith(site + ' ')) rest = title.slice(site.length + 1);
+  else if (lower.endsWith(' ' + site)) rest = title.slice(0, -site.length - 1);
+  return rest.trim().split(/\s+/).length >= 2 ? rest.trim() : title;
 }
 
 /** A heading sharing less than this with every metadata title is a section label or a logo, not the headline. */
