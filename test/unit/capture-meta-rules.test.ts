@@ -67,6 +67,7 @@ describe('dates the page prints', () => {
     expect(sameInstantElsewhere('2025-12-03T00:00:00Z', '2025-12-02T06:00:00Z')).toBe(false);
     expect(sameInstantElsewhere('2025-12-01T00:00:00Z', '2025-12-02T15:00:00Z')).toBe(false);
     expect(sameInstantElsewhere('2025-12-03T00:00:00Z', '2025-12-02T00:00:00Z')).toBe(false);
+    expect(sameInstantElsewhere('2026-10-14T00:00:00Z', '2026-10-13T07:40:00-04:00')).toBe(false);
     expect(sameInstantElsewhere('2025-12-03T00:00:00Z', '2025-12-02T23:10:00Z')).toBe(true);
   });
 

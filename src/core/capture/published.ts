@@ -104,11 +104,13 @@ export function sameInstantElsewhere(printed: string, declared: string): boolean
   const utcDay = Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate());
   const hours = instant.getUTCHours() + instant.getUTCMinutes() / 60;
   const shift = (Date.parse(printed) - utcDay) / 86_400_000;
-  // Zones run from UTC-12 to UTC+14.
-  if (shift === 1) return hours + 14 >= 24;
-  if (shift === -1) return hours - 12 < 0;
+  if (shift === 1) return hours + OUTLET_ZONE >= 24;
+  if (shift === -1) return hours - OUTLET_ZONE < 0;
   return false;
 }
+
+/** Hours from UTC that outlets' home zones span (Hawaii to eastern Australia); farther zones are too rare to trust. */
+const OUTLET_ZONE = 10;
 
 /** Metadata names that say "published" and "date" in some order ("w-published-date", "published"). */
 const PUBLISHED_NAME = /publish|^date$|[-_.:]date$/;
