@@ -1,7 +1,7 @@
 /** When it was published and last changed, from metadata, <time> elements and dateline text. */
 import { findDateInText, toIsoDate } from './dates';
 import { all, attr, first, inOrBefore, textOf } from './dom';
-import { linesAfter, type Around } from './around';
+import { linesAfter, type Around, type Line } from './around';
 import type { LinkedData } from './jsonld';
 import { metaValue, type MetaTags } from './meta';
 
@@ -63,19 +63,54 @@ const REVISED = /updat|modif|revis|refresh|reviewed|edited|aktualisiert|mis à j
  */
 export function datelineAround(around: Around): { date: string; revised: boolean } | null {
   for (const lines of [around.after.slice(0, 20), around.before]) {
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      if (line.text.length > 100) continue;
-      const date = findDateInText(line.text);
-      if (!date) continue;
-      // Reading order: the lines before it are earlier in `after` and later in `before` (nearest first).
+    const dated = (i: number): string | null => (lines[i]!.text.length > 100 ? null : findDateInText(lines[i]!.text));
+    // Reading order: the lines before it are earlier in `after` and later in `before` (nearest first).
+    const revisedAt = (i: number): boolean => {
       const labels = lines === around.before ? lines.slice(i + 1, i + 3) : lines.slice(Math.max(0, i - 2), i);
-      const revised = REVISED.test(line.text) || REVISED.test(line.hint) || labels.some((l) => l.text.length < 40 && REVISED.test(l.text));
-      return { date, revised };
+      // A label that carries its own date ("Updated May 3, 2025") labels that date, not the next one.
+      const label = (l: Line): boolean => l.text.length < 40 && REVISED.test(l.text) && !findDateInText(l.text);
+      return REVISED.test(lines[i]!.text) || REVISED.test(lines[i]!.hint) || labels.some(label);
+    };
+    for (let i = 0; i < lines.length; i++) {
+      const date = dated(i);
+      if (!date) continue;
+      if (!revisedAt(i)) return { date, revised: false };
+      // "Published …" often sits just past "Updated …" (walking up from the headline): the next date within a few lines.
+      for (let j = i + 1; j < Math.min(lines.length, i + 1 + BESIDE); j++) {
+        const next = dated(j);
+        if (next) return revisedAt(j) ? { date, revised: true } : { date: next, revised: false };
+      }
+      return { date, revised: true };
     }
   }
   return null;
 }
+
+/** Lines past a revision date where the publication date may still be printed. */
+const BESIDE = 3;
+
+/**
+ * A printed day with no clock one day off the metadata's timed instant is that
+ * instant's day where the outlet sits (filed 23:00 UTC, printed the next day in
+ * Berlin): the same fact, and the metadata states it exactly. Only when the
+ * instant is close enough to midnight for some time zone to move it that way.
+ */
+export function sameInstantElsewhere(printed: string, declared: string): boolean {
+  // Midnight UTC on both sides is a bare day, not an instant.
+  if (!printed.endsWith('T00:00:00Z') || declared.endsWith('T00:00:00Z')) return false;
+  const at = Date.parse(declared);
+  if (Number.isNaN(at)) return false;
+  const instant = new Date(at);
+  const utcDay = Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate());
+  const hours = instant.getUTCHours() + instant.getUTCMinutes() / 60;
+  const shift = (Date.parse(printed) - utcDay) / 86_400_000;
+  if (shift === 1) return hours + OUTLET_ZONE >= 24;
+  if (shift === -1) return hours - OUTLET_ZONE < 0;
+  return false;
+}
+
+/** Hours from UTC that outlets' home zones span (Hawaii to eastern Australia); farther zones are too rare to trust. */
+const OUTLET_ZONE = 10;
 
 /** Metadata names that say "published" and "date" in some order ("w-published-date", "published"). */
 const PUBLISHED_NAME = /publish|^date$|[-_.:]date$/;
@@ -109,6 +144,22 @@ export function dateInPath(url: string): string | null {
   return toIsoDate(`${m[1]}-${String(month).padStart(2, '0')}-${m[3]!.padStart(2, '0')}`);
 }
 
+/**
+ * A slug that opens with its day ("/articles/2025-12-15+Release-notes"): a
+ * blog engine's filing date, kept as a last resort because a slug's day may
+ * also be an event's.
+ */
+export function dayInSlug(url: string): string | null {
+  let path = '';
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m = /\/((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)/.exec(path);
+  return m ? toIsoDate(`${m[1]}-${m[2]}-${m[3]}`) : null;
+}
+
 export function pickDates(
   doc: Document,
   ld: LinkedData | null,
@@ -129,8 +180,11 @@ export function pickDates(
     toIsoDate(ld?.datePublished) ?? toIsoDate(metaValue(meta, ...PUBLISHED_META)) ?? toIsoDate(itemprop('datePublished')) ?? anyPublishedMeta(meta);
   // A printed dateline rarely gives a time zone and often no time; when it names the same day as the
   // metadata, the metadata's exact instant is the better record of the same fact.
-  const shownFirst = shown && !shown.revised ? (declared && declared.slice(0, 10) === shown.date.slice(0, 10) ? declared : shown.date) : null;
-  let publishedAt = shownFirst ?? declared ?? shown?.date ?? (scanPage ? (shownDate(doc, container) ?? dateBesideAuthor(doc, container)) : null);
+  // So is a day one time zone away from the metadata's instant.
+  const sameFact = (printed: string, exact: string): boolean => exact.slice(0, 10) === printed.slice(0, 10) || sameInstantElsewhere(printed, exact);
+  const shownFirst = shown && !shown.revised ? (declared && sameFact(shown.date, declared) ? declared : shown.date) : null;
+  let publishedAt =
+    shownFirst ?? declared ?? shown?.date ?? (scanPage ? (shownDate(doc, container) ?? dateBesideAuthor(doc, container)) : null) ?? dayInSlug(pageUrl);
   // A day in the address outranks any other day: the others are often the last edit's.
   const filed = dateInPath(pageUrl);
   if (filed && publishedAt?.slice(0, 10) !== filed.slice(0, 10)) publishedAt = filed;

@@ -3,6 +3,7 @@
  * search and social ("Best X of 2026 | Outlet"), so the visible <h1> wins when
  * there is a plausible one, and metadata is the fallback.
  */
+import { findDateInText } from './dates';
 import { all, clean, inOrBefore, isHidden, textOf } from './dom';
 
 const tokens = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -20,7 +21,7 @@ export function overlap(a: string, b: string): number {
 /** "Headline | Outlet" → "Headline": drops the segment that names the site. */
 export function stripSiteName(title: string, siteName: string | null): string {
   const parts = title.split(/\s+[|–—·•»:-]\s+|\s+::\s+/);
-  if (parts.length < 2) return title;
+  if (parts.length < 2) return withoutBareSiteName(title, siteName);
   const site = siteName?.toLowerCase() ?? '';
   const kept = parts.filter((p) => !(site && (overlap(p, site) >= 0.8 || site.includes(p.toLowerCase()))));
   if (kept.length && kept.length < parts.length) return kept.join(' - ');
@@ -28,6 +29,17 @@ export function stripSiteName(title: string, siteName: string | null): string {
   const last = parts[parts.length - 1]!;
   const rest = parts.slice(0, -1).join(' - ');
   return last.split(/\s+/).length <= 3 && rest.split(/\s+/).length >= 4 ? rest : title;
+}
+
+/** "acme.com Headline" or "Headline Acme Times": the site's name run into the title with no separator. */
+function withoutBareSiteName(title: string, siteName: string | null): string {
+  const site = siteName?.trim().toLowerCase();
+  if (!site) return title;
+  const lower = title.toLowerCase();
+  let rest = title;
+  if (lower.startsWith(site + ' ')) rest = title.slice(site.length + 1);
+  else if (lower.endsWith(' ' + site)) rest = title.slice(0, -site.length - 1);
+  return rest.trim().split(/\s+/).length >= 2 ? rest.trim() : title;
 }
 
 /** A heading sharing less than this with every metadata title is a section label or a logo, not the headline. */
@@ -48,15 +60,50 @@ export function pickTitle(doc: Document, meta: (string | null)[], siteName: stri
     if (container && inOrBefore(h.el, container)) score += 0.01;
     if (!best || score > best.score) best = { text: h.text, score };
   }
-  if (best && best.score >= MIN_OVERLAP) return trimHeadingTail(best.text, meta);
+  if (best && best.score >= MIN_OVERLAP) return trimHeadingTail(dropLeadIn(best.text, known), meta);
   // A page's only headline, worded like one, is what the reader sees even when metadata words it for search.
   const only = headings.length === 1 ? headings[0]! : null;
   if (only && only.text.split(/\s+/).length >= 3 && !(siteName && overlap(only.text, siteName) >= 0.5) && (!container || inOrBefore(only.el, container))) {
     return only.text;
   }
-  const fallback = known[0];
+  const fallback = untruncated(known);
   return fallback ? clean(fallback) : null;
 }
+
+/**
+ * The first metadata title, unless another one continues it word for word:
+ * JSON-LD headlines are cut to a length limit ("… Solutions (Including") and
+ * the full headline is then the longer title.
+ */
+export function untruncated(titles: string[]): string | undefined {
+  const first = titles[0];
+  // A short headline that another title continues is more likely that title without its outlet's name.
+  if (!first || first.length < CUT_LENGTH) return first;
+  const head = normal(first);
+  const longer = titles.find((t) => normal(t).startsWith(head + ' '));
+  return longer ?? first;
+}
+
+/** Below this many characters a headline has not met the limits that cut them (Google's 110). */
+const CUT_LENGTH = 80;
+
+/**
+ * "Blog: Headline", "Dec 18 2025 Headline": a label or the date run into the
+ * front of the <h1>, where a metadata title gives the headline alone.
+ */
+export function dropLeadIn(heading: string, known: string[]): string {
+  const titles = new Set(known.map(normal).filter(Boolean));
+  for (const space of heading.matchAll(/\s+/g)) {
+    const lead = heading.slice(0, space.index);
+    if (lead.length > MAX_LEAD_IN) break;
+    const rest = heading.slice(space.index + space[0].length);
+    if (titles.has(normal(rest)) && (/^[\p{L}]+:$/u.test(lead) || findDateInText(lead))) return rest;
+  }
+  return heading;
+}
+
+/** Longest label or date that runs into a heading's front. */
+const MAX_LEAD_IN = 24;
 
 /** Spaced dashes and bars that set a tagline, section or outlet apart from a headline; a colon belongs to headlines. */
 const TAIL_SEPARATOR = /\s+[|–—·•»-]\s+|\s+::\s+/;

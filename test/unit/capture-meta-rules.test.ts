@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { captureDocument } from '../../src/core/capture';
+import { dropLeadIn, stripSiteName, untruncated } from '../../src/core/capture/title';
+import { dayInSlug, sameInstantElsewhere } from '../../src/core/capture/published';
+import { documentFrom } from './dom';
+
+const UNHURRIED = { timeBudgetMs: 10_000 };
+
+const prose = Array.from(
+  { length: 8 },
+  (_, n) => `<p>Paragraph ${n} walks through how the allotment society shares its tools, which sheds open when and who keeps the keys.</p>`,
+).join('');
+
+function page(head: string, top: string): Document {
+  return documentFrom(`<!doctype html><html lang="en"><head>${head}</head><body>
+    <nav><a href="/">Home</a><a href="/garden">Garden</a></nav>
+    <article>${top}${prose}</article>
+    <footer><p>Printed on recycled seed packets by the allotment newsletter.</p></footer>
+  </body></html>`);
+}
+
+describe('headline wording', () => {
+  it('drops a label or a date run into the front of the heading when the metadata gives the headline alone', () => {
+    const dated = page(
+      '<title>Sharing the shed keys fairly | Plot Notes</title><meta property="og:title" content="Sharing the shed keys fairly">',
+      '<h1><span>Mar 3 2026</span> Sharing the shed keys fairly</h1>',
+    );
+    expect(captureDocument(dated, 'https://plots.example/keys', UNHURRIED).title).toBe('Sharing the shed keys fairly');
+    expect(dropLeadIn('Blog: Sharing the shed keys fairly', ['Sharing the shed keys fairly | Plot Notes', 'Sharing the shed keys fairly'])).toBe('Sharing the shed keys fairly');
+    expect(dropLeadIn('Analysis: Sharing the shed keys fairly', ['Analysis: Sharing the shed keys fairly'])).toBe('Analysis: Sharing the shed keys fairly');
+    expect(dropLeadIn('Why sharing the shed keys fairly', ['sharing the shed keys fairly'])).toBe('Why sharing the shed keys fairly');
+  });
+
+  it('drops a site name run into the title with no separator', () => {
+    expect(stripSiteName('plotnotes.example Sharing the shed keys', 'plotnotes.example')).toBe('Sharing the shed keys');
+    expect(stripSiteName('Sharing the shed keys Plot Notes', 'Plot Notes')).toBe('Sharing the shed keys');
+    expect(stripSiteName('Plot Notes Weekly', 'Plot Notes')).toBe('Plot Notes Weekly');
+  });
+
+  it('takes the full title over a JSON-LD headline cut short', () => {
+    const cut = 'Fix It Friday: Three readers ask how to arrange a narrow plot between two sheds (Including';
+    const full = 'Fix It Friday: Three readers ask how to arrange a narrow plot between two sheds (Including one trick that works)';
+    expect(untruncated([cut, full, full])).toBe(full);
+    expect(untruncated(['Shed rota for spring', 'Plot Notes'])).toBe('Shed rota for spring');
+    expect(untruncated(['Shed rota', 'Shed rota Plot Notes'])).toBe('Shed rota');
+    const doc = documentFrom(`<html><head><title>${full} - Plot Notes</title>
+      <script type="application/ld+json">{"@type":"BlogPosting","headline":"${cut}"}</script></head><body>${prose}</body></html>`);
+    expect(captureDocument(doc, 'https://plots.example/fix', UNHURRIED).title).toBe(full);
+  });
+});
+
+const dated = (head: string, line: string): string | null =>
+  captureDocument(page(head, `<h1>Sharing the shed keys fairly</h1><p class="meta">${line}</p>`), 'https://plots.example/keys', UNHURRIED).publishedAt;
+
+describe('dates the page prints', () => {
+  const meta =
+    '<meta property="article:published_time" content="2024-02-01T10:00:00+00:00"><meta property="article:modified_time" content="2025-06-09T08:00:00+00:00">';
+
+  it('takes the metadata instant when the printed day is that instant in another time zone', () => {
+    const late = '<meta property="article:published_time" content="2025-12-02T23:00:55+00:00">';
+    expect(dated(late, 'December 3, 2025')?.slice(0, 10)).toBe('2025-12-02');
+    const early = '<meta property="article:published_time" content="2021-12-10T02:17:00+00:00">';
+    expect(dated(early, 'December 9, 2021')?.slice(0, 10)).toBe('2021-12-10');
+  });
+
+  it('keeps the printed day when no time zone could move the instant there', () => {
+    expect(sameInstantElsewhere('2025-12-03T00:00:00Z', '2025-12-02T06:00:00Z')).toBe(false);
+    expect(sameInstantElsewhere('2025-12-01T00:00:00Z', '2025-12-02T15:00:00Z')).toBe(false);
+    expect(sameInstantElsewhere('2025-12-03T00:00:00Z', '2025-12-02T00:00:00Z')).toBe(false);
+    expect(sameInstantElsewhere('2026-10-14T00:00:00Z', '2026-10-13T07:40:00-04:00')).toBe(false);
+    expect(sameInstantElsewhere('2025-12-03T00:00:00Z', '2025-12-02T23:10:00Z')).toBe(true);
+  });
+
+  it('falls back on a day that opens the slug', () => {
+    expect(dayInSlug('https://blog.example/articles/2025-12-15+Release+notes')).toBe('2025-12-15T00:00:00Z');
+    expect(dayInSlug('https://blog.example/articles/release-2025')).toBeNull();
+    const doc = documentFrom(`<html><head><title>Release notes</title></head><body><h1>Release notes</h1>${prose}</body></html>`);
+    expect(captureDocument(doc, 'https://blog.example/articles/2025-12-15+Release+notes', UNHURRIED).publishedAt?.slice(0, 10)).toBe('2025-12-15');
+  });
+
+  it('reads past a revision date to the publication date printed beside it', () => {
+    const top = '<div class="meta"><span>December 22, 2022</span> <span class="updated">Updated: January 2, 2026</span></div><h1>Sharing the shed keys fairly</h1>';
+    expect(captureDocument(page('', top), 'https://plots.example/keys', UNHURRIED).publishedAt?.slice(0, 10)).toBe('2022-12-22');
+    const after = '<h1>Sharing the shed keys fairly</h1><p>Updated January 2, 2026</p><p>Published December 22, 2022</p>';
+    expect(captureDocument(page('', after), 'https://plots.example/keys', UNHURRIED).publishedAt?.slice(0, 10)).toBe('2022-12-22');
+  });
+});
