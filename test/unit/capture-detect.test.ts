@@ -124,6 +124,28 @@ describe('page shape signals', () => {
     expect(s.articleTags).toBe(0);
   });
 
+  it('tells an explainer’s long paragraphs and figures from a landing page’s shouting and contact form', () => {
+    const long = `${sentence('explainer', 1)} ${sentence('explainer', 2)}`;
+    const explainer = shapeOf(`<html><body>
+      <h1>What is a smartphone?</h1><p>${long}</p><figure><img src="/phone.png"><figcaption>A phone, front and back</figcaption></figure>
+      <p>${long}</p><p>${sentence('explainer', 3)}</p>
+    </body></html>`);
+    const landing = shapeOf(`<html><body>
+      <h1>Roof repairs done right!</h1><h2>Call today!</h2><p>${sentence('pitch', 1)}</p><p>Same-day visits across the valley!</p>
+      <form action="/quote"><input name="email"><button>Get a quote</button></form>
+      <address>12 Mill Lane, Valley Town</address>
+    </body></html>`);
+    expect(explainer.longerParagraphs).toBe(2);
+    expect(explainer.longParagraphs).toBe(3);
+    expect(explainer.figures).toBe(1);
+    expect(explainer.exclaimLines).toBe(0);
+    expect(explainer.forms + explainer.addresses).toBe(0);
+    expect(landing.longerParagraphs).toBe(0);
+    expect(landing.exclaimLines).toBe(3);
+    expect(landing.forms).toBe(1);
+    expect(landing.addresses).toBe(1);
+  });
+
   it('sorts microdata types into article and other families', () => {
     const s = shapeOf('<html><body><div itemscope itemtype="https://schema.org/Product"></div><div itemscope itemtype="http://schema.org/NewsArticle"></div></body></html>');
     expect(s.mdArticle).toBe(1);

@@ -196,6 +196,11 @@ export function features(s: PageSignals): Record<string, number> {
     articleWords: w.articles,
     third: w.third,
     titleWords: w.titleWords,
+    exclaimLines: log(p.exclaimLines, 10),
+    longerShare: p.longParagraphs ? p.longerParagraphs / p.longParagraphs : 0,
+    forms: log(p.forms, 10),
+    address: p.addresses ? 1 : 0,
+    figures: log(p.figures, 20),
   };
 }
 

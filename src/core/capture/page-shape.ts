@@ -61,6 +61,14 @@ export interface PageShape {
   shareMarks: number;
   commentMarks: number;
   storyLines: number;
+  /** Short headings and lines that end in an exclamation mark, as landing pages shout. */
+  exclaimLines: number;
+  /** Paragraphs of 300 characters or more: explanations run long, sales copy stays short. */
+  longerParagraphs: number;
+  /** `<form>`, `<address>` and `<figure>` elements: contact blocks versus illustrated text. */
+  forms: number;
+  addresses: number;
+  figures: number;
   /** Microdata types declared on the page, by family. */
   mdArticle: number;
   mdOther: number;
@@ -139,15 +147,15 @@ function countPrices(text: string): number {
 
 /** Every element the page-wide counts look at, found in one pass of the engine's selector matching. */
 const PROBES =
-  'article, h1, h2, h3, time, pre, textarea, button, input, select, [itemtype], a[href^="tel:" i], a[rel~="next" i], link[rel~="next" i]';
+  'article, h1, h2, h3, time, pre, textarea, button, input, select, form, address, figure, [itemtype], a[href^="tel:" i], a[rel~="next" i], link[rel~="next" i]';
 const MAX_PROBED = 5_000;
 const MICRODATA_ARTICLE = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|TechArticle|ScholarlyArticle|OpinionNewsArticle|AnalysisNewsArticle)$/i;
 const MICRODATA_OTHER = /^(Product|Offer|AggregateOffer|DiscussionForumPosting|Question|Answer|QAPage|ItemList|CollectionPage|SearchResultsPage|Comment|UserComments|SoftwareApplication|LocalBusiness|Organization|Service)/i;
 
-type Tally = Record<'article' | 'h1' | 'subheadings' | 'time' | 'pre' | 'textarea' | 'button' | 'inputs' | 'tel' | 'next' | 'mdArticle' | 'mdOther', number>;
+type Tally = Record<'article' | 'h1' | 'subheadings' | 'time' | 'pre' | 'textarea' | 'button' | 'inputs' | 'tel' | 'next' | 'mdArticle' | 'mdOther' | 'form' | 'address' | 'figure', number>;
 
 function tallyElements(doc: Document): Tally {
-  const t: Tally = { article: 0, h1: 0, subheadings: 0, time: 0, pre: 0, textarea: 0, button: 0, inputs: 0, tel: 0, next: 0, mdArticle: 0, mdOther: 0 };
+  const t: Tally = { article: 0, h1: 0, subheadings: 0, time: 0, pre: 0, textarea: 0, button: 0, inputs: 0, tel: 0, next: 0, mdArticle: 0, mdOther: 0, form: 0, address: 0, figure: 0 };
   let found: Element[];
   try {
     found = all(doc, PROBES);
@@ -196,6 +204,8 @@ export function readPageShape(doc: Document, blocks: Block[], scanDocument = tru
   let docsLines = 0;
   let serviceLines = 0;
   let storyLines = 0;
+  let exclaimLines = 0;
+  let longerParagraphs = 0;
   for (const b of blocks) {
     const n = b.text.length;
     pageChars += n;
@@ -207,6 +217,7 @@ export function readPageShape(doc: Document, blocks: Block[], scanDocument = tru
     else if (b.kind === 'paragraph' && n >= 80) {
       longParagraphs++;
       paragraphChars += n;
+      if (n >= 300) longerParagraphs++;
     } else if ((b.kind === 'heading' || b.kind === 'title') && n > 0 && b.linkChars / n > 0.6) linkedHeadingBlocks++;
     if (n <= 60) {
       if (FORUM_LINE.test(b.text)) forumLines++;
@@ -214,6 +225,7 @@ export function readPageShape(doc: Document, blocks: Block[], scanDocument = tru
       if (SERVICE_LINE.test(b.text)) serviceLines++;
       if (STORY_LINE.test(b.text)) storyLines++;
     }
+    if (n <= 80 && b.text.endsWith('!')) exclaimLines++;
   }
   const t = scanDocument ? tallyElements(doc) : null;
   const n = (k: keyof Tally): number => t?.[k] ?? 0;
@@ -249,6 +261,11 @@ export function readPageShape(doc: Document, blocks: Block[], scanDocument = tru
     shareMarks: fam.share,
     commentMarks: fam.comment,
     storyLines: Math.min(CAP, storyLines),
+    exclaimLines: Math.min(CAP, exclaimLines),
+    longerParagraphs: Math.min(CAP, longerParagraphs),
+    forms: n('form'),
+    addresses: n('address'),
+    figures: n('figure'),
     mdArticle: n('mdArticle'),
     mdOther: n('mdOther'),
   };
