@@ -70,6 +70,17 @@ describe('capture body: split sections and tables of figures', () => {
     expect(a.text).not.toContain('Guide 3');
   });
 
+  it('reads an article printed twice for two screen sizes once', () => {
+    const a = capture(`<main><div class="story"><div class="wide">${paras(6)}</div><div class="narrow">${paras(6)}</div></div></main>`);
+    expect(a.text.match(/Note 6:/g)).toHaveLength(1);
+  });
+
+  it('keeps a paragraph the article itself repeats', () => {
+    const a = capture(`<main><div class="story"><div class="part">${paras(6)}</div><div class="part">${para(1)}${paras(6, 'pear')}</div></div></main>`);
+    expect(a.text.match(/Note 1: the orchard/g)).toHaveLength(2);
+    expect(a.text).toContain('Note 6: the pear');
+  });
+
   it('keeps the figures of a table beside its labels', () => {
     const table = '<table><tr><th>Grower</th><th>Hectares</th></tr><tr><td>North valley</td><td>1,250</td></tr><tr><td>South valley</td><td>980.5</td></tr></table>';
     const a = capture(`<article>${paras(4)}${table}${paras(4, 'pear')}</article>`);

@@ -168,6 +168,51 @@ function withSiblings(container: Element, prose: Map<Element, number>, clutter: 
   return parts;
 }
 
+/** A section is a copy when at least this share of its prose repeats paragraphs of an earlier section. */
+const REPEAT_SHARE = 0.8;
+/** Sections with less prose than this are left alone: a repeated pull quote or call to action is the gold's business. */
+const MIN_REPEAT_PROSE = 300;
+
+/**
+ * Drops a section that repeats an earlier one. Responsive and gated layouts
+ * print the same article twice (one copy for small screens, one behind a
+ * sign-in) and hide one with style sheets the capture does not read.
+ * Sections are the children of each part; text outside them is a section of its own.
+ */
+function dropRepeatedSections(parts: Element[], blocks: Block[]): Block[] {
+  const sectionOf = (b: Block): Element | null => {
+    const part = parts.find((p) => p === b.el || p.contains(b.el));
+    if (!part) return null;
+    let el: Element | null = b.el;
+    while (el && el.parentElement !== part) el = el.parentElement;
+    return el;
+  };
+  const groups: Block[][] = [];
+  let last: Element | null = null;
+  for (const b of blocks) {
+    const section = sectionOf(b);
+    if (groups.length === 0 || section === null || section !== last) groups.push([]);
+    groups[groups.length - 1]!.push(b);
+    last = section;
+  }
+  if (groups.length < 2) return blocks;
+  const seen = new Set<string>();
+  const out: Block[] = [];
+  for (const group of groups) {
+    let total = 0;
+    let repeated = 0;
+    for (const b of group) {
+      if (!isProse(b)) continue;
+      total += b.text.length;
+      if (seen.has(b.text)) repeated += b.text.length;
+    }
+    if (total >= MIN_REPEAT_PROSE && repeated >= REPEAT_SHARE * total) continue;
+    for (const b of group) if (isProse(b)) seen.add(b.text);
+    out.push(...group);
+  }
+  return out;
+}
+
 export function selectBody(walk: Walk): Body {
   const prose = new Map<Element, number>();
   const clutter = new Map<Element, number>();
@@ -195,7 +240,8 @@ export function selectBody(walk: Walk): Body {
   const parts = container === scored ? withSiblings(container, prose, clutter) : [container];
   const inside = walk.blocks.filter((b) => parts.some((part) => part === b.el || part.contains(b.el)));
   return {
-    blocks: inside.filter(keep),
+    // Repeats are looked for among the container's own children, not the wrapper it was lifted to.
+    blocks: dropRepeatedSections(parts.map((part) => (part.contains(container) ? container : part)), inside).filter(keep),
     container,
     pageProse,
     containerProse: prose.get(container) ?? 0,
