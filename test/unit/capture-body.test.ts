@@ -59,6 +59,36 @@ describe('capture body', () => {
   });
 });
 
+describe('capture body: split sections and tables of figures', () => {
+  const cards = Array.from({ length: 24 }, (_, i) => `<div class="card"><a href="/guide/${i}">Guide ${i}: how the valley growers plan their harvest rota</a></div>`).join('');
+
+  it('joins sections of one article that a page builder set side by side', () => {
+    const a = capture(`<div class="builder"><div class="section">${paras(5)}</div><div class="section"><h2>Second part</h2></div><div class="section">${paras(3, 'apple')}</div><div class="grid">${cards}</div></div>`);
+    expect(a.text).toContain('Note 5: the orchard');
+    expect(a.text).toContain('Second part');
+    expect(a.text).toContain('Note 3: the apple');
+    expect(a.text).not.toContain('Guide 3');
+  });
+
+  it('reads an article printed twice for two screen sizes once', () => {
+    const a = capture(`<main><div class="story"><div class="wide">${paras(6)}</div><div class="narrow">${paras(6)}</div></div></main>`);
+    expect(a.text.match(/Note 6:/g)).toHaveLength(1);
+  });
+
+  it('keeps a paragraph the article itself repeats', () => {
+    const a = capture(`<main><div class="story"><div class="part">${paras(6)}</div><div class="part">${para(1)}${paras(6, 'pear')}</div></div></main>`);
+    expect(a.text.match(/Note 1: the orchard/g)).toHaveLength(2);
+    expect(a.text).toContain('Note 6: the pear');
+  });
+
+  it('keeps the figures of a table beside its labels', () => {
+    const table = '<table><tr><th>Grower</th><th>Hectares</th></tr><tr><td>North valley</td><td>1,250</td></tr><tr><td>South valley</td><td>980.5</td></tr></table>';
+    const a = capture(`<article>${paras(4)}${table}${paras(4, 'pear')}</article>`);
+    expect(a.text).toContain('1,250');
+    expect(a.text).toContain('980.5');
+  });
+});
+
 describe('capture byline and day', () => {
   it('reads the author from an SEO Twitter-card pair', () => {
     const a = capture(`<article>${paras(8)}</article>`, '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Wren Talbot">');

@@ -44,7 +44,9 @@ function isDateline(b: Block): boolean {
 
 function keep(b: Block): boolean {
   // Captions and photo credits describe pictures the text does not include.
-  if (b.kind === 'title' || b.kind === 'caption' || isDateline(b) || !/\p{L}/u.test(b.text)) return false;
+  if (b.kind === 'title' || b.kind === 'caption' || isDateline(b)) return false;
+  // A table cell of figures is the table's content; elsewhere text without letters is a counter, a price tag or an icon.
+  if (!/\p{L}/u.test(b.text) && !(b.kind === 'cell' && /\p{N}/u.test(b.text))) return false;
   const share = linkShare(b);
   if (share > 0.6 || (share > 0.35 && b.text.length < 120)) return false;
   return !LABEL.test(b.text.replace(/[^\p{L}\p{N} ]+/gu, ' ').trim());
@@ -127,6 +129,90 @@ function preferMarked(container: Element, marked: Element | null, prose: Map<Ele
   return inMarked >= MARKED_SHARE * inContainer ? marked : container;
 }
 
+/** A sibling joins the body when it holds at least this much prose… */
+const MIN_SIBLING_PROSE = 200;
+/** …and at most this much clutter per character of prose. */
+const SIBLING_CLUTTER = 0.3;
+/** Text without prose (a section heading) between two joined siblings joins with them when it is this short. */
+const MAX_BRIDGE = 200;
+
+/**
+ * The container and the siblings that continue its text. Page builders cut
+ * one article into sections side by side; the container scored highest is
+ * then one section, and its neighbours, as dense in prose as it is, are the
+ * rest. A neighbour with links or labels in it (a card grid, a form) ends the run.
+ */
+function withSiblings(container: Element, prose: Map<Element, number>, clutter: Map<Element, number>): Element[] {
+  // Climb past wrappers that add only headings or labels, so that the siblings are whole sections.
+  let el = container;
+  const own = prose.get(container) ?? 0;
+  for (let up = el.parentElement; up && up.parentElement && (prose.get(up) ?? 0) === own; up = up.parentElement) {
+    if ((clutter.get(up) ?? 0) - (clutter.get(container) ?? 0) > MAX_BRIDGE) break;
+    el = up;
+  }
+  const parts = [el];
+  for (const step of ['previousElementSibling', 'nextElementSibling'] as const) {
+    let pending: Element[] = [];
+    for (let s = el[step]; s; s = s[step]) {
+      const p = prose.get(s) ?? 0;
+      const c = clutter.get(s) ?? 0;
+      if (p === 0 && c <= MAX_BRIDGE) {
+        pending.push(s);
+        continue;
+      }
+      if (p < MIN_SIBLING_PROSE || c > SIBLING_CLUTTER * p) break;
+      parts.push(...pending, s);
+      pending = [];
+    }
+  }
+  return parts;
+}
+
+/** A section is a copy when at least this share of its prose repeats paragraphs of an earlier section. */
+const REPEAT_SHARE = 0.8;
+/** Sections with less prose than this are left alone: a repeated pull quote or call to action is the gold's business. */
+const MIN_REPEAT_PROSE = 300;
+
+/**
+ * Drops a section that repeats an earlier one. Responsive and gated layouts
+ * print the same article twice (one copy for small screens, one behind a
+ * sign-in) and hide one with style sheets the capture does not read.
+ * Sections are the children of each part; text outside them is a section of its own.
+ */
+function dropRepeatedSections(parts: Element[], blocks: Block[]): Block[] {
+  const sectionOf = (b: Block): Element | null => {
+    const part = parts.find((p) => p === b.el || p.contains(b.el));
+    if (!part) return null;
+    let el: Element | null = b.el;
+    while (el && el.parentElement !== part) el = el.parentElement;
+    return el;
+  };
+  const groups: Block[][] = [];
+  let last: Element | null = null;
+  for (const b of blocks) {
+    const section = sectionOf(b);
+    if (groups.length === 0 || section === null || section !== last) groups.push([]);
+    groups[groups.length - 1]!.push(b);
+    last = section;
+  }
+  if (groups.length < 2) return blocks;
+  const seen = new Set<string>();
+  const out: Block[] = [];
+  for (const group of groups) {
+    let total = 0;
+    let repeated = 0;
+    for (const b of group) {
+      if (!isProse(b)) continue;
+      total += b.text.length;
+      if (seen.has(b.text)) repeated += b.text.length;
+    }
+    if (total >= MIN_REPEAT_PROSE && repeated >= REPEAT_SHARE * total) continue;
+    for (const b of group) if (isProse(b)) seen.add(b.text);
+    out.push(...group);
+  }
+  return out;
+}
+
 export function selectBody(walk: Walk): Body {
   const prose = new Map<Element, number>();
   const clutter = new Map<Element, number>();
@@ -148,10 +234,14 @@ export function selectBody(walk: Walk): Body {
     }
   }
   if (!container) return { blocks: [], container: null, pageProse, containerProse: 0, containerClutter: 0 };
+  const scored = container;
   container = narrow(preferMarked(container, markedBody(prose), prose), prose);
-  const inside = walk.blocks.filter((b) => container === b.el || container.contains(b.el));
+  // Only the prose-weighted choice, left as it was, may be part of a split body; a marked or narrowed one was chosen over its siblings.
+  const parts = container === scored ? withSiblings(container, prose, clutter) : [container];
+  const inside = walk.blocks.filter((b) => parts.some((part) => part === b.el || part.contains(b.el)));
   return {
-    blocks: inside.filter(keep),
+    // Repeats are looked for among the container's own children, not the wrapper it was lifted to.
+    blocks: dropRepeatedSections(parts.map((part) => (part.contains(container) ? container : part)), inside).filter(keep),
     container,
     pageProse,
     containerProse: prose.get(container) ?? 0,
