@@ -45,9 +45,13 @@ const LIBRARY: Stores[] = ['articles', 'documents', 'vectors', 'postings', 'freq
 const READ: Stores[] = ['documents', 'vectors', 'postings', 'frequency-table', 'placements', 'stories', 'feedback', 'meta'];
 /**
  * Increments kept beside the base table before they are folded into it: a
- * cold read adds them up one by one, a fold rewrites the whole table.
+ * cold read adds them up one by one, a fold rewrites the whole table. A
+ * batch adds some thousands, and the table of a large library holds a
+ * million keys (megabytes rewritten per fold): a fixed count would fold it
+ * every few batches, so the increments may reach a quarter of the table.
  */
 const FOLD_AT = 16_000;
+const FOLD_SHARE = 0.25;
 /** Captures filed per transaction by `ingestMany`: large enough to share the fixed costs, small enough to keep a transaction short. */
 export const INGEST_BATCH = 64;
 
@@ -345,7 +349,7 @@ async function endFiling(tx: Tx, filing: Filing): Promise<void> {
   for (const [h, from] of filing.touched) for (const [key, page] of postingsPages(h, state.index.postings.get(h)!, from)) unawaited(postings.put(page, key));
   const table = tx.objectStore('frequency-table');
   if (filing.increments.size) {
-    if (state.increments + filing.increments.size >= FOLD_AT) {
+    if (state.increments + filing.increments.size >= Math.max(FOLD_AT, state.index.df.size * FOLD_SHARE)) {
       // Folded: the base becomes the table as held, and the increment records go.
       await table.clear();
       unawaited(table.put(state.index.df.image(), FREQUENCY_BASE));
