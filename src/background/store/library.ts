@@ -17,6 +17,7 @@ import { DEFAULT_STORY_THRESHOLDS, decideStory, type StoryLink } from '../../cor
 import { vectorOf, type DocVector } from '../../core/matching/vector';
 import { explain, RELATED_THRESHOLD } from '../../core/match';
 import { upsertArticle, type VisitCapture } from './articles';
+import { StoryMemo } from './story-memo';
 import { linksToKeep, reconsiderStory } from './story-seams';
 import {
   describeStorageError,
@@ -25,6 +26,7 @@ import {
   INDEX_GENERATION,
   INDEX_PENDING,
   INDEX_SIZE,
+  STORIES_GENERATION,
   postingsPages,
   postingsRange,
   type ArticleSummary,
@@ -65,6 +67,8 @@ interface Held {
   index: PackedIndex;
   /** Counts in the increment records stored beside the base table. */
   increments: number;
+  /** Placements and stories this context knows, for its next filings (story-memo.ts). */
+  memo?: StoryMemo;
 }
 const held = new WeakMap<object, Held>();
 
@@ -182,20 +186,26 @@ async function placementsOf(tx: AnyTx, ids: string[]): Promise<Map<string, Place
   return new Map(found.filter((p): p is Placement => p !== undefined).map((p) => [p.articleId, p]));
 }
 
-/** Moves every member of `from` into `into`, keeping the story records and placements in step. */
-async function mergeStories(tx: Tx, into: Story, fromId: string, now: string): Promise<void> {
+/**
+ * Moves every member of `from` into `into`, keeping the story records and
+ * placements in step (and `memo`, when a filing holds one).
+ */
+async function mergeStories(tx: Tx, into: Story, fromId: string, now: string, memo?: StoryMemo): Promise<void> {
   const stories = tx.objectStore('stories');
-  const from = await stories.get(fromId);
+  const from = memo ? (await memo.storiesOf(tx, [fromId])).get(fromId) : await stories.get(fromId);
   if (!from || from.id === into.id) return;
   const placements = tx.objectStore('placements');
+  const moving = memo ? [...(await memo.placementsOf(tx, from.members)).values()] : await placementsOf(tx, from.members).then((m) => [...m.values()]);
   await Promise.all(
-    from.members.map(async (id) => {
-      const p = await placements.get(id);
-      if (p) await placements.put({ ...p, storyId: into.id });
+    moving.map((p) => {
+      const moved = { ...p, storyId: into.id };
+      memo?.place(moved);
+      return placements.put(moved);
     }),
   );
   into.members.push(...from.members);
   into.updatedAt = now;
+  memo?.forgetStory(from.id);
   await stories.delete(from.id);
 }
 
@@ -217,9 +227,8 @@ interface Filing {
   filed: number;
   /** The reader's corrections: no filing changes them, so they are read once per transaction. */
   corrections?: Corrections;
-  /** Placements and stories this transaction wrote, as written (the latest state of each). */
-  placed: Map<string, Placement>;
-  stories: Map<string, Story>;
+  /** Placements and stories as written by this context's filings (the latest state of each). */
+  memo: StoryMemo;
   /** Stories changed by this transaction and not written yet: a story joined by several articles of a batch is written once. */
   unwritten: Map<string, Story>;
 }
@@ -231,11 +240,17 @@ function writeStories(tx: Tx, filing: Filing): void {
   filing.unwritten.clear();
 }
 
-/** Before placements and stories change behind the filing's memo: its stories written, and both read afresh from then on. */
-function settleMemo(tx: Tx, filing: Filing): void {
-  writeStories(tx, filing);
-  filing.placed.clear();
-  filing.stories.clear();
+/** The stories of `ids`: changed by this transaction and not written yet, or as the memo knows or reads them. */
+async function storiesOf(tx: Tx, filing: Filing, ids: string[]): Promise<Map<string, Story>> {
+  const out = new Map<string, Story>();
+  const rest: string[] = [];
+  for (const id of ids) {
+    const s = filing.unwritten.get(id);
+    if (s) out.set(id, s);
+    else rest.push(id);
+  }
+  if (rest.length) for (const [id, s] of await filing.memo.storiesOf(tx, rest)) out.set(id, s);
+  return out;
 }
 
 /** Indexes a stored article and places it in a story, inside the caller's transaction. `previous`: its filing number, if it was filed before. */
@@ -261,29 +276,19 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
   const ranked = await rankPacked(index, vector, { exclude: new Set([n]), limit: 40, source: filing.source });
 
   const placements = tx.objectStore('placements');
-  const existing = previous !== undefined ? await placements.get(article.id) : undefined;
+  const { memo } = filing;
+  const existing = previous !== undefined ? (await memo.placementsOf(tx, [article.id])).get(article.id) : undefined;
   if (existing) {
     // A fresh capture of a known address keeps its place: the reader may have put it there.
     return { n, storyId: existing.storyId, copyOf: existing.reportId === article.id ? null : existing.reportId };
   }
   const strong = ranked.filter((r) => r.nearDuplicate || r.score >= WEAK_LINK);
-  // Reports of one event tend to arrive together: what this transaction placed is known without a read.
-  const placed = new Map<string, Placement>();
-  const unknown: string[] = [];
-  for (const r of strong) {
-    const p = filing.placed.get(r.id);
-    if (p) placed.set(r.id, p);
-    else unknown.push(r.id);
-  }
-  if (unknown.length) for (const [id, p] of await placementsOf(tx, unknown)) placed.set(id, p);
+  // Reports of one event tend to arrive together: what this context placed lately is known without a read.
+  const placed = await memo.placementsOf(tx, strong.map((r) => r.id));
   const copy = ranked.find((r) => r.nearDuplicate && placed.has(r.id));
   const reportId = copy ? placed.get(copy.id)!.reportId : article.id;
 
-  const stories = tx.objectStore('stories');
-  const storyIds = [...new Set([...placed.values()].map((p) => p.storyId))];
-  const unread = storyIds.filter((id) => !filing.stories.has(id));
-  const read = unread.length ? await Promise.all(unread.map((id) => stories.get(id))) : [];
-  const storyRecords = new Map([...storyIds.map((id) => filing.stories.get(id)), ...read].filter((s): s is Story => !!s).map((s) => [s.id, s]));
+  const storyRecords = await storiesOf(tx, filing, [...new Set([...placed.values()].map((p) => p.storyId))]);
   const storyOf = new Map<string, string>();
   for (const s of storyRecords.values()) for (const m of s.members) storyOf.set(m, s.id);
   const links: StoryLink[] = ranked
@@ -291,7 +296,7 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
     .map((r) => ({ articleId: r.id, storyId: storyOf.get(r.id)!, score: r.score, nearDuplicate: r.nearDuplicate }));
   const corrections = (filing.corrections ??= await correctionsIn(tx));
   const { splits } = corrections;
-  const splitPlaces = splits.length ? await placementsOf(tx, [...new Set(splits.flat())]) : new Map<string, Placement>();
+  const splitPlaces = splits.length ? await memo.placementsOf(tx, splits.flat()) : new Map<string, Placement>();
   const apart = (a: string, b: string) =>
     splits.some(([x, y]) => {
       const sx = splitPlaces.get(x)?.storyId;
@@ -309,25 +314,26 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
     story = storyRecords.get(decision.join)!;
     story.members.push(article.id);
     story.updatedAt = now;
-    if (decision.absorb.length) {
-      // Merging reads stories from the store, moves placements and drops stories behind the memo's back.
-      settleMemo(tx, filing);
+    for (const other of decision.absorb) {
+      // An absorbed story is deleted: a write of it still pending would bring it back.
+      filing.unwritten.delete(other);
+      await mergeStories(tx, story, other, now, memo);
     }
-    for (const other of decision.absorb) await mergeStories(tx, story, other, now);
   } else {
     story = { id: crypto.randomUUID(), members: [article.id], createdAt: now, updatedAt: now };
   }
   // Not waited for: a failed write aborts the transaction, and the next filing reads them back in order.
   const placement = { articleId: article.id, storyId: story.id, reportId, links: linksToKeep(ranked) };
   unawaited(placements.put(placement));
-  filing.placed.set(article.id, placement);
-  filing.stories.set(story.id, story);
+  memo.place(placement);
+  memo.story(story);
   filing.unwritten.set(story.id, story);
   // A story that has just grown may turn out to hold two events (story-seams.ts).
-  const cut = decision.join ? await reconsiderStory(tx, story, now, corrections.merged) : null;
+  const cut = decision.join ? await reconsiderStory(tx, story, now, corrections.merged, undefined, memo) : null;
   if (cut) {
-    // Members moved to the new story: what this batch remembers of placements and stories is stale.
-    settleMemo(tx, filing);
+    // Both halves were written by the cut.
+    filing.unwritten.delete(story.id);
+    memo.story(cut);
   }
   const storyId = cut?.members.includes(article.id) ? cut.id : story.id;
   return { n, storyId, copyOf: reportId === article.id ? null : reportId };
@@ -335,10 +341,18 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
 
 /** Opens a filing: the index as stored, brought into this context's memory. */
 async function beginFiling(db: ParallaxDB, tx: Tx): Promise<Filing> {
-  const { state, source } = await indexFor(db, tx);
+  const [{ state, source }, stories] = await Promise.all([indexFor(db, tx), tx.objectStore('meta').get(STORIES_GENERATION)]);
   // Until it commits, what this transaction changes in memory is no one else's to read.
   held.delete(db);
-  return { state, source, touched: new Map(), increments: new Map(), filed: 0, placed: new Map(), stories: new Map(), unwritten: new Map() };
+  const generation = (stories as number | undefined) ?? 0;
+  if (state.memo?.generation !== generation) state.memo = new StoryMemo(generation);
+  return { state, source, touched: new Map(), increments: new Map(), filed: 0, memo: state.memo, unwritten: new Map() };
+}
+
+/** The reader changed placements or stories: what any context remembers of them is stale. */
+async function forgetStories(tx: Tx): Promise<void> {
+  const meta = tx.objectStore('meta');
+  await meta.put(((await meta.get(STORIES_GENERATION)) as number | undefined ?? 0) + 1, STORIES_GENERATION);
 }
 
 /** Writes what the filing changed in the index: the lists it touched, one record of increments, the size. */
@@ -629,6 +643,7 @@ async function pairToJudge(db: ParallaxDB, articleId: string, otherId: string): 
  */
 export async function splitStory(db: ParallaxDB, articleId: string, otherId: string, now = new Date()): Promise<{ storyId: string; otherStoryId: string }> {
   const { tx, mine, theirs } = await pairToJudge(db, articleId, otherId);
+  unawaited(forgetStories(tx));
   const at = now.toISOString();
   const feedback = tx.objectStore('feedback');
   const record = feedbackRecord('split', articleId, otherId, at);
@@ -671,6 +686,7 @@ export async function splitStory(db: ParallaxDB, articleId: string, otherId: str
  */
 export async function mergeStory(db: ParallaxDB, articleId: string, otherId: string, now = new Date()): Promise<{ storyId: string }> {
   const { tx, mine, theirs } = await pairToJudge(db, articleId, otherId);
+  unawaited(forgetStories(tx));
   const at = now.toISOString();
   const feedback = tx.objectStore('feedback');
   await feedback.delete(feedbackRecord('split', articleId, otherId, at).id);
