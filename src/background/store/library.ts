@@ -199,8 +199,9 @@ async function mergeStories(tx: Tx, into: Story, fromId: string, now: string, me
   await Promise.all(
     moving.map((p) => {
       const moved = { ...p, storyId: into.id };
-      memo?.place(moved);
-      return placements.put(moved);
+      if (!memo) return placements.put(moved);
+      memo.placeLater(moved);
+      return Promise.resolve();
     }),
   );
   into.members.push(...from.members);
@@ -229,12 +230,28 @@ interface Filing {
   corrections?: Corrections;
   /** Placements and stories as written by this context's filings (the latest state of each). */
   memo: StoryMemo;
+  /**
+   * Records this transaction adds, put together at its end: a put issued
+   * between two rankings costs several times one of a run of puts, and
+   * nothing reads them back before then (the index holds the vectors, the
+   * memo the placements).
+   */
+  documents: StoredDocument[];
+  vectors: DocVector[];
   /** Stories changed by this transaction and not written yet: a story joined by several articles of a batch is written once. */
   unwritten: Map<string, Story>;
 }
 
-/** Writes the stories a filing changed; before anything reads stories from the store, and at its end. */
-function writeStories(tx: Tx, filing: Filing): void {
+/** Writes the records a filing added and the stories and placements it changed (not waited for: a failed write aborts the transaction). */
+function writeFiled(tx: Tx, filing: Filing): void {
+  const documents = tx.objectStore('documents');
+  for (const d of filing.documents) unawaited(documents.put(d));
+  const vectors = tx.objectStore('vectors');
+  for (const v of filing.vectors) unawaited(vectors.put(v, v.n));
+  filing.documents = [];
+  filing.vectors = [];
+  const placements = tx.objectStore('placements');
+  for (const p of filing.memo.placementsToWrite()) unawaited(placements.put(p));
   const stories = tx.objectStore('stories');
   for (const story of filing.unwritten.values()) unawaited(stories.put(story));
   filing.unwritten.clear();
@@ -271,11 +288,10 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
   const lengths = new Map([...vector.index, ...vector.bands].map((h) => [h, index.postings.get(h)?.length ?? 0]));
   for (const h of index.file(vector, previous === undefined ? hashes : null, count)) if (!filing.touched.has(h)) filing.touched.set(h, lengths.get(h)!);
   if (previous === undefined) filing.filed++;
-  unawaited(tx.objectStore('documents').put({ n, id: article.id, signature: packSignature(signature), summary: summaryOf(article) }));
-  unawaited(tx.objectStore('vectors').put(vector, n));
+  filing.documents.push({ n, id: article.id, signature: packSignature(signature), summary: summaryOf(article) });
+  filing.vectors.push(vector);
   const ranked = await rankPacked(index, vector, { exclude: new Set([n]), limit: 40, source: filing.source });
 
-  const placements = tx.objectStore('placements');
   const { memo } = filing;
   const existing = previous !== undefined ? (await memo.placementsOf(tx, [article.id])).get(article.id) : undefined;
   if (existing) {
@@ -322,10 +338,8 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
   } else {
     story = { id: crypto.randomUUID(), members: [article.id], createdAt: now, updatedAt: now };
   }
-  // Not waited for: a failed write aborts the transaction, and the next filing reads them back in order.
   const placement = { articleId: article.id, storyId: story.id, reportId, links: linksToKeep(ranked) };
-  unawaited(placements.put(placement));
-  memo.place(placement);
+  memo.placeLater(placement);
   memo.story(story);
   filing.unwritten.set(story.id, story);
   // A story that has just grown may turn out to hold two events (story-seams.ts).
@@ -346,7 +360,7 @@ async function beginFiling(db: ParallaxDB, tx: Tx): Promise<Filing> {
   held.delete(db);
   const generation = (stories as number | undefined) ?? 0;
   if (state.memo?.generation !== generation) state.memo = new StoryMemo(generation);
-  return { state, source, touched: new Map(), increments: new Map(), filed: 0, memo: state.memo, unwritten: new Map() };
+  return { state, source, touched: new Map(), increments: new Map(), filed: 0, memo: state.memo, documents: [], vectors: [], unwritten: new Map() };
 }
 
 /** The reader changed placements or stories: what any context remembers of them is stale. */
@@ -357,7 +371,7 @@ async function forgetStories(tx: Tx): Promise<void> {
 
 /** Writes what the filing changed in the index: the lists it touched, one record of increments, the size. */
 async function endFiling(tx: Tx, filing: Filing): Promise<void> {
-  writeStories(tx, filing);
+  writeFiled(tx, filing);
   const { state } = filing;
   const postings = tx.objectStore('postings');
   for (const [h, from] of filing.touched) for (const [key, page] of postingsPages(h, state.index.postings.get(h)!, from)) unawaited(postings.put(page, key));
@@ -439,15 +453,18 @@ export async function ingestMany(db: ParallaxDB, captures: VisitCapture[], now =
         if (a) seen.set(a.canonicalUrl, { article: a, n: knownDocs[j] });
       });
       const at = now.toISOString();
+      // Put with the rest of the batch's records, at its end (see Filing).
+      const toPut: StoredArticle[] = [];
       for (let j = 0; j < batch.length; j++) {
         const capture = batch[j]!;
         const before = seen.get(capture.canonicalUrl);
-        const { stored } = await upsertArticle({ index: () => ({ get: async () => before?.article }), put: (a) => articles.put(a) }, capture, now);
+        const { stored } = await upsertArticle({ index: () => ({ get: async () => before?.article }), put: async (a) => toPut.push(a) }, capture, now);
         const { n, ...result } = await fileInto(tx, filing, stored, features[j]!, before?.n, at);
         // A second capture of one address within the batch finds the first, as it would one batch later.
         seen.set(capture.canonicalUrl, { article: stored, n });
         out.push({ article: stored, ...result });
       }
+      for (const a of toPut) unawaited(articles.put(a));
       await endFiling(tx, filing);
       const done = tx.done;
       // Nothing is requested from here on, so the transaction commits while this runs.

@@ -31,12 +31,27 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
 export class StoryMemo {
   private readonly placements = new Map<string, Placement>();
   private readonly stories = new Map<string, Story>();
+  /** Placements decided by the open transaction and not put yet: written together at its end (`placementsToWrite`). */
+  private readonly unwritten = new Map<string, Placement>();
 
   /** `generation`: the `STORIES_GENERATION` it was started at. */
   constructor(readonly generation: number) {}
 
   place(p: Placement): void {
     remember(this.placements, p.articleId, p);
+  }
+
+  /** A placement the open transaction decided, remembered now and put by `placementsToWrite`. */
+  placeLater(p: Placement): void {
+    this.place(p);
+    this.unwritten.set(p.articleId, p);
+  }
+
+  /** The placements to put before the transaction ends (each in its latest state), forgotten as unwritten. */
+  placementsToWrite(): Placement[] {
+    const out = [...this.unwritten.values()];
+    this.unwritten.clear();
+    return out;
   }
 
   story(s: Story): void {
@@ -52,7 +67,7 @@ export class StoryMemo {
     const out = new Map<string, Placement>();
     const unknown: string[] = [];
     for (const id of new Set(ids)) {
-      const p = this.placements.get(id);
+      const p = this.unwritten.get(id) ?? this.placements.get(id);
       if (p) out.set(id, p);
       else unknown.push(id);
     }

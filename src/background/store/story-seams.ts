@@ -25,8 +25,8 @@ export function linksToKeep(ranked: { id: string; score: number }[], t: SplitThr
  * Cuts `story` in two when its members fall into two groups that resemble
  * themselves far more than each other. Members the reader put together
  * ("same story", `merged`: read once per filing transaction by the caller)
- * are never cut apart. `memo`: placements already known (and told of the
- * ones that move). Returns the new story, if any.
+ * are never cut apart. `memo`: placements already known, which then
+ * writes the ones that move. Returns the new story, if any.
  */
 export async function reconsiderStory(
   tx: Tx,
@@ -34,7 +34,7 @@ export async function reconsiderStory(
   now: string,
   merged: (a: string, b: string) => boolean,
   t: SplitThresholds = DEFAULT_SPLIT,
-  memo?: Pick<StoryMemo, 'placementsOf' | 'place'>,
+  memo?: Pick<StoryMemo, 'placementsOf' | 'placeLater'>,
 ): Promise<Story | null> {
   if (story.members.length < 2 * t.minGroup || story.members.length > t.maxSize) return null;
   const placements = tx.objectStore('placements');
@@ -55,8 +55,9 @@ export async function reconsiderStory(
       const p = byId.get(id);
       if (!p) return Promise.resolve();
       const placed = { ...p, storyId: moved.id };
-      memo?.place(placed);
-      return placements.put(placed);
+      if (!memo) return placements.put(placed);
+      memo.placeLater(placed);
+      return Promise.resolve();
     }),
   ]);
   return moved;
