@@ -8,7 +8,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { CapturedArticle, Explanation, RelatedArticle, StoredArticle } from '../../core/article';
 import type { Ranked } from '../../core/matching/engine';
 import { FrequencyTable, packIncrements, type PackedCounts, type TableImage } from '../../core/matching/frequency-table';
-import { PackedIndex, rankPacked, type PackedSource } from '../../core/matching/packed-index';
+import { MAX_POSTINGS, PackedIndex, postingsLimit, rankPacked, type PackedSource } from '../../core/matching/packed-index';
 import { packSignature, unpackSignature } from '../../core/matching/packed-signature';
 import { compare, prepare, type Idf } from '../../core/matching/score';
 import { buildSignature, countedKeys, featuresOf, inverseFrequency, type Features, type Signature } from '../../core/matching/signature';
@@ -353,6 +353,35 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
   return { n, storyId, copyOf: reportId === article.id ? null : reportId };
 }
 
+/** The terms a ranking searches besides the keys the article is filed under (as `rankPacked`). */
+const SEARCHED_TERMS = 40;
+
+/**
+ * Reads, in one round trip, the lists a batch's filings will most likely
+ * need: each would otherwise stop its filing for a read of its own. The keys
+ * are picked with the frequencies as the batch opens; a filing that ends up
+ * needing another list still reads it then.
+ */
+async function prefetchLists(filing: Filing, features: Features[]): Promise<void> {
+  const index = filing.state.index;
+  // As `loadFor` (filed under: lists that still grow) and `rankPacked` (searched: lists short enough).
+  const cap = postingsLimit(index.size);
+  const wanted: number[] = [];
+  const bands = new Set<number>();
+  for (const f of features) {
+    const counted = countedKeys(f);
+    const df = new Map<string, number>();
+    for (const k of counted) df.set(k, index.df.get(keyHash(k)));
+    const signature = buildSignature('', f, null, df, index.size);
+    const v = vectorOf(0, signature);
+    for (const h of v.bands) bands.add(h);
+    wanted.push(...v.bands);
+    for (const h of v.index) if (index.df.get(h) < MAX_POSTINGS) wanted.push(h);
+    for (const h of v.keys.subarray(0, Math.min(v.terms, SEARCHED_TERMS))) if (index.df.get(h) < cap) wanted.push(h);
+  }
+  await index.loadPostings(wanted, filing.source, bands);
+}
+
 /** Opens a filing: the index as stored, brought into this context's memory. */
 async function beginFiling(db: ParallaxDB, tx: Tx): Promise<Filing> {
   const [{ state, source }, stories] = await Promise.all([indexFor(db, tx), tx.objectStore('meta').get(STORIES_GENERATION)]);
@@ -447,7 +476,7 @@ export async function ingestMany(db: ParallaxDB, captures: VisitCapture[], now =
       // Every earlier capture of the batch's addresses, and its document, read at once rather than one by one.
       const [filing, known] = await Promise.all([beginFiling(db, tx), Promise.all(batch.map((c) => byUrl.get(c.canonicalUrl)))]);
       const docsById = tx.objectStore('documents').index('by-id');
-      const knownDocs = await Promise.all(known.map((a) => (a ? docsById.getKey(a.id) : undefined)));
+      const [knownDocs] = await Promise.all([Promise.all(known.map((a) => (a ? docsById.getKey(a.id) : undefined))), prefetchLists(filing, features)]);
       const seen = new Map<string, { article: StoredArticle; n: number | undefined }>();
       known.forEach((a, j) => {
         if (a) seen.set(a.canonicalUrl, { article: a, n: knownDocs[j] });
