@@ -15,11 +15,13 @@ import type { ParallaxSchema, Placement, Story } from './schema';
 type AnyTx = IDBPTransaction<ParallaxSchema, StoreNames<ParallaxSchema>[], 'readonly' | 'readwrite'>;
 
 /**
- * Placements and stories remembered, each: the newest are kept. Far more
- * than one batch touches, so nothing a transaction still has to write is
- * forgotten before it is written.
+ * Placements and stories remembered, each: the most recently used are kept.
+ * A placement with its links takes a few kilobytes of a worker's memory, so
+ * a few thousand, some sixty batches' worth: the reports of one event arrive
+ * close together. (A placement the transaction still has to write is kept
+ * apart, in `unwritten`, and stories are written from the filing's own list.)
  */
-const REMEMBERED = 20_000;
+const REMEMBERED = 4_096;
 
 function remember<V>(map: Map<string, V>, key: string, value: V): void {
   // Re-inserted so that insertion order is order of last use, and the oldest go first.
