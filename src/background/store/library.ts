@@ -54,8 +54,13 @@ const READ: Stores[] = ['documents', 'vectors', 'postings', 'frequency-table', '
  */
 const FOLD_AT = 16_000;
 const FOLD_SHARE = 0.25;
-/** Captures filed per transaction by `ingestMany`: large enough to share the fixed costs, small enough to keep a transaction short. */
-export const INGEST_BATCH = 64;
+/**
+ * Captures filed per transaction by `ingestMany`: large enough to share the
+ * fixed costs (the bookkeeping records, the lists read as a batch opens, a
+ * list's last page rewritten once for every article of the batch filed
+ * under it), small enough to keep a transaction to a second or so.
+ */
+export const INGEST_BATCH = 256;
 
 /**
  * What this context holds of the index, valid for one index generation: a
