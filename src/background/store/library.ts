@@ -236,10 +236,10 @@ interface Filing {
   /** Placements and stories as written by this context's filings (the latest state of each). */
   memo: StoryMemo;
   /**
-   * Records this transaction adds, put together at its end: a put issued
-   * between two rankings costs several times one of a run of puts, and
-   * nothing reads them back before then (the index holds the vectors, the
-   * memo the placements).
+   * Records a filing adds, put once it is done (`writeAdded`), so that the
+   * database writes them while the next filing ranks; nothing reads them back
+   * before the transaction ends (the index holds the vectors, the memo the
+   * placements).
    */
   documents: StoredDocument[];
   vectors: DocVector[];
@@ -247,8 +247,8 @@ interface Filing {
   unwritten: Map<string, Story>;
 }
 
-/** Writes the records a filing added and the stories and placements it changed (not waited for: a failed write aborts the transaction). */
-function writeFiled(tx: Tx, filing: Filing): void {
+/** Puts the records filings added and the placements they changed so far (not waited for: a failed write aborts the transaction). */
+function writeAdded(tx: Tx, filing: Filing): void {
   const documents = tx.objectStore('documents');
   for (const d of filing.documents) unawaited(documents.put(d));
   const vectors = tx.objectStore('vectors');
@@ -257,6 +257,11 @@ function writeFiled(tx: Tx, filing: Filing): void {
   filing.vectors = [];
   const placements = tx.objectStore('placements');
   for (const p of filing.memo.placementsToWrite()) unawaited(placements.put(p));
+}
+
+/** Puts what the filings of a transaction changed, before it ends: the stories last (one put per story, however many joined it). */
+function writeFiled(tx: Tx, filing: Filing): void {
+  writeAdded(tx, filing);
   const stories = tx.objectStore('stories');
   for (const story of filing.unwritten.values()) unawaited(stories.put(story));
   filing.unwritten.clear();
@@ -487,18 +492,19 @@ export async function ingestMany(db: ParallaxDB, captures: VisitCapture[], now =
         if (a) seen.set(a.canonicalUrl, { article: a, n: knownDocs[j] });
       });
       const at = now.toISOString();
-      // Put with the rest of the batch's records, at its end (see Filing).
-      const toPut: StoredArticle[] = [];
       for (let j = 0; j < batch.length; j++) {
         const capture = batch[j]!;
         const before = seen.get(capture.canonicalUrl);
-        const { stored } = await upsertArticle({ index: () => ({ get: async () => before?.article }), put: async (a) => toPut.push(a) }, capture, now);
+        // Put with the filing's own records, once it is done (see Filing).
+        let article: StoredArticle | undefined;
+        const { stored } = await upsertArticle({ index: () => ({ get: async () => before?.article }), put: async (a) => (article = a) }, capture, now);
         const { n, ...result } = await fileInto(tx, filing, stored, features[j]!, before?.n, at);
+        if (article) unawaited(articles.put(article));
+        writeAdded(tx, filing);
         // A second capture of one address within the batch finds the first, as it would one batch later.
         seen.set(capture.canonicalUrl, { article: stored, n });
         out.push({ article: stored, ...result });
       }
-      for (const a of toPut) unawaited(articles.put(a));
       await endFiling(tx, filing);
       const done = tx.done;
       // Nothing is requested from here on, so the transaction commits while this runs.
