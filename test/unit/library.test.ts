@@ -181,6 +181,23 @@ describe('reader corrections', () => {
     expect((await relatedTo(db, a.article.id)).find((r) => r.id === b.article.id)?.confirmed).toBe(true);
   });
 
+  it('files after a correction from the stories as corrected, not as this worker last filed them', async () => {
+    const db = await openParallaxDB();
+    const [a, b] = await ingestMany(db, [
+      capture('Marrow River floods Dunmore', flood('Dunmore', '1,200', 'Ilse Quarry')),
+      capture('Dunmore levee breach', flood('Dunmore', '1,450', 'Ilse Quarry')),
+    ]);
+    expect(b!.storyId).toBe(a!.storyId);
+    await splitStory(db, b!.article.id, a!.article.id);
+    await ingestMany(db, [capture('Floodwater in Dunmore', flood('Dunmore', '1,300', 'Ilse Quarry')), capture('Dunmore shelters fill', flood('Dunmore', '1,350', 'Ilse Quarry'))]);
+    // Every story lists exactly the articles placed in it.
+    const stories = await db.getAll('stories');
+    const placements = await db.getAll('placements');
+    expect(placements).toHaveLength(4);
+    for (const p of placements) expect(stories.find((s) => s.id === p.storyId)?.members).toContain(p.articleId);
+    expect(stories.reduce((sum, s) => sum + s.members.length, 0)).toBe(4);
+  });
+
   it('refuses a merge that contradicts an earlier "not the same story" between other members', async () => {
     const db = await openParallaxDB();
     const a = await ingest(db, capture('Marrow River floods Dunmore', flood('Dunmore', '1,200', 'Ilse Quarry')));

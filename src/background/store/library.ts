@@ -8,7 +8,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { CapturedArticle, Explanation, RelatedArticle, StoredArticle } from '../../core/article';
 import type { Ranked } from '../../core/matching/engine';
 import { FrequencyTable, packIncrements, type PackedCounts, type TableImage } from '../../core/matching/frequency-table';
-import { PackedIndex, rankPacked, type PackedSource } from '../../core/matching/packed-index';
+import { MAX_POSTINGS, PackedIndex, postingsLimit, rankPacked, type PackedSource } from '../../core/matching/packed-index';
 import { packSignature, unpackSignature } from '../../core/matching/packed-signature';
 import { compare, prepare, type Idf } from '../../core/matching/score';
 import { buildSignature, countedKeys, featuresOf, inverseFrequency, type Features, type Signature } from '../../core/matching/signature';
@@ -17,6 +17,7 @@ import { DEFAULT_STORY_THRESHOLDS, decideStory, type StoryLink } from '../../cor
 import { vectorOf, type DocVector } from '../../core/matching/vector';
 import { explain, RELATED_THRESHOLD } from '../../core/match';
 import { upsertArticle, type VisitCapture } from './articles';
+import { StoryMemo } from './story-memo';
 import { linksToKeep, reconsiderStory } from './story-seams';
 import {
   describeStorageError,
@@ -25,6 +26,7 @@ import {
   INDEX_GENERATION,
   INDEX_PENDING,
   INDEX_SIZE,
+  STORIES_GENERATION,
   postingsPages,
   postingsRange,
   type ArticleSummary,
@@ -45,11 +47,20 @@ const LIBRARY: Stores[] = ['articles', 'documents', 'vectors', 'postings', 'freq
 const READ: Stores[] = ['documents', 'vectors', 'postings', 'frequency-table', 'placements', 'stories', 'feedback', 'meta'];
 /**
  * Increments kept beside the base table before they are folded into it: a
- * cold read adds them up one by one, a fold rewrites the whole table.
+ * cold read adds them up one by one, a fold rewrites the whole table. A
+ * batch adds some thousands, and the table of a large library holds a
+ * million keys (megabytes rewritten per fold): a fixed count would fold it
+ * every few batches, so the increments may reach a quarter of the table.
  */
 const FOLD_AT = 16_000;
-/** Captures filed per transaction by `ingestMany`: large enough to share the fixed costs, small enough to keep a transaction short. */
-export const INGEST_BATCH = 64;
+const FOLD_SHARE = 0.25;
+/**
+ * Captures filed per transaction by `ingestMany`: large enough to share the
+ * fixed costs (the bookkeeping records, the lists read as a batch opens, a
+ * list's last page rewritten once for every article of the batch filed
+ * under it), small enough to keep a transaction to a second or so.
+ */
+export const INGEST_BATCH = 256;
 
 /**
  * What this context holds of the index, valid for one index generation: a
@@ -61,6 +72,8 @@ interface Held {
   index: PackedIndex;
   /** Counts in the increment records stored beside the base table. */
   increments: number;
+  /** Placements and stories this context knows, for its next filings (story-memo.ts). */
+  memo?: StoryMemo;
 }
 const held = new WeakMap<object, Held>();
 
@@ -178,20 +191,27 @@ async function placementsOf(tx: AnyTx, ids: string[]): Promise<Map<string, Place
   return new Map(found.filter((p): p is Placement => p !== undefined).map((p) => [p.articleId, p]));
 }
 
-/** Moves every member of `from` into `into`, keeping the story records and placements in step. */
-async function mergeStories(tx: Tx, into: Story, fromId: string, now: string): Promise<void> {
+/**
+ * Moves every member of `from` into `into`, keeping the story records and
+ * placements in step (and `memo`, when a filing holds one).
+ */
+async function mergeStories(tx: Tx, into: Story, fromId: string, now: string, memo?: StoryMemo): Promise<void> {
   const stories = tx.objectStore('stories');
-  const from = await stories.get(fromId);
+  const from = memo ? (await memo.storiesOf(tx, [fromId])).get(fromId) : await stories.get(fromId);
   if (!from || from.id === into.id) return;
   const placements = tx.objectStore('placements');
+  const moving = memo ? [...(await memo.placementsOf(tx, from.members)).values()] : await placementsOf(tx, from.members).then((m) => [...m.values()]);
   await Promise.all(
-    from.members.map(async (id) => {
-      const p = await placements.get(id);
-      if (p) await placements.put({ ...p, storyId: into.id });
+    moving.map((p) => {
+      const moved = { ...p, storyId: into.id };
+      if (!memo) return placements.put(moved);
+      memo.placeLater(moved);
+      return Promise.resolve();
     }),
   );
   into.members.push(...from.members);
   into.updatedAt = now;
+  memo?.forgetStory(from.id);
   await stories.delete(from.id);
 }
 
@@ -213,25 +233,51 @@ interface Filing {
   filed: number;
   /** The reader's corrections: no filing changes them, so they are read once per transaction. */
   corrections?: Corrections;
-  /** Placements and stories this transaction wrote, as written (the latest state of each). */
-  placed: Map<string, Placement>;
-  stories: Map<string, Story>;
+  /** Placements and stories as written by this context's filings (the latest state of each). */
+  memo: StoryMemo;
+  /**
+   * Records a filing adds, put once it is done (`writeAdded`), so that the
+   * database writes them while the next filing ranks; nothing reads them back
+   * before the transaction ends (the index holds the vectors, the memo the
+   * placements).
+   */
+  documents: StoredDocument[];
+  vectors: DocVector[];
   /** Stories changed by this transaction and not written yet: a story joined by several articles of a batch is written once. */
   unwritten: Map<string, Story>;
 }
 
-/** Writes the stories a filing changed; before anything reads stories from the store, and at its end. */
-function writeStories(tx: Tx, filing: Filing): void {
+/** Puts the records filings added and the placements they changed so far (not waited for: a failed write aborts the transaction). */
+function writeAdded(tx: Tx, filing: Filing): void {
+  const documents = tx.objectStore('documents');
+  for (const d of filing.documents) unawaited(documents.put(d));
+  const vectors = tx.objectStore('vectors');
+  for (const v of filing.vectors) unawaited(vectors.put(v, v.n));
+  filing.documents = [];
+  filing.vectors = [];
+  const placements = tx.objectStore('placements');
+  for (const p of filing.memo.placementsToWrite()) unawaited(placements.put(p));
+}
+
+/** Puts what the filings of a transaction changed, before it ends: the stories last (one put per story, however many joined it). */
+function writeFiled(tx: Tx, filing: Filing): void {
+  writeAdded(tx, filing);
   const stories = tx.objectStore('stories');
   for (const story of filing.unwritten.values()) unawaited(stories.put(story));
   filing.unwritten.clear();
 }
 
-/** Before placements and stories change behind the filing's memo: its stories written, and both read afresh from then on. */
-function settleMemo(tx: Tx, filing: Filing): void {
-  writeStories(tx, filing);
-  filing.placed.clear();
-  filing.stories.clear();
+/** The stories of `ids`: changed by this transaction and not written yet, or as the memo knows or reads them. */
+async function storiesOf(tx: Tx, filing: Filing, ids: string[]): Promise<Map<string, Story>> {
+  const out = new Map<string, Story>();
+  const rest: string[] = [];
+  for (const id of ids) {
+    const s = filing.unwritten.get(id);
+    if (s) out.set(id, s);
+    else rest.push(id);
+  }
+  if (rest.length) for (const [id, s] of await filing.memo.storiesOf(tx, rest)) out.set(id, s);
+  return out;
 }
 
 /** Indexes a stored article and places it in a story, inside the caller's transaction. `previous`: its filing number, if it was filed before. */
@@ -252,34 +298,23 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
   const lengths = new Map([...vector.index, ...vector.bands].map((h) => [h, index.postings.get(h)?.length ?? 0]));
   for (const h of index.file(vector, previous === undefined ? hashes : null, count)) if (!filing.touched.has(h)) filing.touched.set(h, lengths.get(h)!);
   if (previous === undefined) filing.filed++;
-  unawaited(tx.objectStore('documents').put({ n, id: article.id, signature: packSignature(signature), summary: summaryOf(article) }));
-  unawaited(tx.objectStore('vectors').put(vector, n));
+  filing.documents.push({ n, id: article.id, signature: packSignature(signature), summary: summaryOf(article) });
+  filing.vectors.push(vector);
   const ranked = await rankPacked(index, vector, { exclude: new Set([n]), limit: 40, source: filing.source });
 
-  const placements = tx.objectStore('placements');
-  const existing = previous !== undefined ? await placements.get(article.id) : undefined;
+  const { memo } = filing;
+  const existing = previous !== undefined ? (await memo.placementsOf(tx, [article.id])).get(article.id) : undefined;
   if (existing) {
     // A fresh capture of a known address keeps its place: the reader may have put it there.
     return { n, storyId: existing.storyId, copyOf: existing.reportId === article.id ? null : existing.reportId };
   }
   const strong = ranked.filter((r) => r.nearDuplicate || r.score >= WEAK_LINK);
-  // Reports of one event tend to arrive together: what this transaction placed is known without a read.
-  const placed = new Map<string, Placement>();
-  const unknown: string[] = [];
-  for (const r of strong) {
-    const p = filing.placed.get(r.id);
-    if (p) placed.set(r.id, p);
-    else unknown.push(r.id);
-  }
-  if (unknown.length) for (const [id, p] of await placementsOf(tx, unknown)) placed.set(id, p);
+  // Reports of one event tend to arrive together: what this context placed lately is known without a read.
+  const placed = await memo.placementsOf(tx, strong.map((r) => r.id));
   const copy = ranked.find((r) => r.nearDuplicate && placed.has(r.id));
   const reportId = copy ? placed.get(copy.id)!.reportId : article.id;
 
-  const stories = tx.objectStore('stories');
-  const storyIds = [...new Set([...placed.values()].map((p) => p.storyId))];
-  const unread = storyIds.filter((id) => !filing.stories.has(id));
-  const read = unread.length ? await Promise.all(unread.map((id) => stories.get(id))) : [];
-  const storyRecords = new Map([...storyIds.map((id) => filing.stories.get(id)), ...read].filter((s): s is Story => !!s).map((s) => [s.id, s]));
+  const storyRecords = await storiesOf(tx, filing, [...new Set([...placed.values()].map((p) => p.storyId))]);
   const storyOf = new Map<string, string>();
   for (const s of storyRecords.values()) for (const m of s.members) storyOf.set(m, s.id);
   const links: StoryLink[] = ranked
@@ -287,7 +322,7 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
     .map((r) => ({ articleId: r.id, storyId: storyOf.get(r.id)!, score: r.score, nearDuplicate: r.nearDuplicate }));
   const corrections = (filing.corrections ??= await correctionsIn(tx));
   const { splits } = corrections;
-  const splitPlaces = splits.length ? await placementsOf(tx, [...new Set(splits.flat())]) : new Map<string, Placement>();
+  const splitPlaces = splits.length ? await memo.placementsOf(tx, splits.flat()) : new Map<string, Placement>();
   const apart = (a: string, b: string) =>
     splits.some(([x, y]) => {
       const sx = splitPlaces.get(x)?.storyId;
@@ -305,47 +340,83 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
     story = storyRecords.get(decision.join)!;
     story.members.push(article.id);
     story.updatedAt = now;
-    if (decision.absorb.length) {
-      // Merging reads stories from the store, moves placements and drops stories behind the memo's back.
-      settleMemo(tx, filing);
+    for (const other of decision.absorb) {
+      // An absorbed story is deleted: a write of it still pending would bring it back.
+      filing.unwritten.delete(other);
+      await mergeStories(tx, story, other, now, memo);
     }
-    for (const other of decision.absorb) await mergeStories(tx, story, other, now);
   } else {
     story = { id: crypto.randomUUID(), members: [article.id], createdAt: now, updatedAt: now };
   }
-  // Not waited for: a failed write aborts the transaction, and the next filing reads them back in order.
   const placement = { articleId: article.id, storyId: story.id, reportId, links: linksToKeep(ranked) };
-  unawaited(placements.put(placement));
-  filing.placed.set(article.id, placement);
-  filing.stories.set(story.id, story);
+  memo.placeLater(placement);
+  memo.story(story);
   filing.unwritten.set(story.id, story);
   // A story that has just grown may turn out to hold two events (story-seams.ts).
-  const cut = decision.join ? await reconsiderStory(tx, story, now, corrections.merged) : null;
+  const cut = decision.join ? await reconsiderStory(tx, story, now, corrections.merged, undefined, memo) : null;
   if (cut) {
-    // Members moved to the new story: what this batch remembers of placements and stories is stale.
-    settleMemo(tx, filing);
+    // Both halves were written by the cut.
+    filing.unwritten.delete(story.id);
+    memo.story(cut);
   }
   const storyId = cut?.members.includes(article.id) ? cut.id : story.id;
   return { n, storyId, copyOf: reportId === article.id ? null : reportId };
 }
 
+/** The terms a ranking searches besides the keys the article is filed under (as `rankPacked`). */
+const SEARCHED_TERMS = 40;
+
+/**
+ * Reads, in one round trip, the lists a batch's filings will most likely
+ * need: each would otherwise stop its filing for a read of its own. The keys
+ * are picked with the frequencies as the batch opens; a filing that ends up
+ * needing another list still reads it then.
+ */
+async function prefetchLists(filing: Filing, features: Features[]): Promise<void> {
+  const index = filing.state.index;
+  // As `loadFor` (filed under: lists that still grow) and `rankPacked` (searched: lists short enough).
+  const cap = postingsLimit(index.size);
+  const wanted: number[] = [];
+  const bands = new Set<number>();
+  for (const f of features) {
+    const counted = countedKeys(f);
+    const df = new Map<string, number>();
+    for (const k of counted) df.set(k, index.df.get(keyHash(k)));
+    const signature = buildSignature('', f, null, df, index.size);
+    const v = vectorOf(0, signature);
+    for (const h of v.bands) bands.add(h);
+    wanted.push(...v.bands);
+    for (const h of v.index) if (index.df.get(h) < MAX_POSTINGS) wanted.push(h);
+    for (const h of v.keys.subarray(0, Math.min(v.terms, SEARCHED_TERMS))) if (index.df.get(h) < cap) wanted.push(h);
+  }
+  await index.loadPostings(wanted, filing.source, bands);
+}
+
 /** Opens a filing: the index as stored, brought into this context's memory. */
 async function beginFiling(db: ParallaxDB, tx: Tx): Promise<Filing> {
-  const { state, source } = await indexFor(db, tx);
+  const [{ state, source }, stories] = await Promise.all([indexFor(db, tx), tx.objectStore('meta').get(STORIES_GENERATION)]);
   // Until it commits, what this transaction changes in memory is no one else's to read.
   held.delete(db);
-  return { state, source, touched: new Map(), increments: new Map(), filed: 0, placed: new Map(), stories: new Map(), unwritten: new Map() };
+  const generation = (stories as number | undefined) ?? 0;
+  if (state.memo?.generation !== generation) state.memo = new StoryMemo(generation);
+  return { state, source, touched: new Map(), increments: new Map(), filed: 0, memo: state.memo, documents: [], vectors: [], unwritten: new Map() };
+}
+
+/** The reader changed placements or stories: what any context remembers of them is stale. */
+async function forgetStories(tx: Tx): Promise<void> {
+  const meta = tx.objectStore('meta');
+  await meta.put(((await meta.get(STORIES_GENERATION)) as number | undefined ?? 0) + 1, STORIES_GENERATION);
 }
 
 /** Writes what the filing changed in the index: the lists it touched, one record of increments, the size. */
 async function endFiling(tx: Tx, filing: Filing): Promise<void> {
-  writeStories(tx, filing);
+  writeFiled(tx, filing);
   const { state } = filing;
   const postings = tx.objectStore('postings');
   for (const [h, from] of filing.touched) for (const [key, page] of postingsPages(h, state.index.postings.get(h)!, from)) unawaited(postings.put(page, key));
   const table = tx.objectStore('frequency-table');
   if (filing.increments.size) {
-    if (state.increments + filing.increments.size >= FOLD_AT) {
+    if (state.increments + filing.increments.size >= Math.max(FOLD_AT, state.index.df.size * FOLD_SHARE)) {
       // Folded: the base becomes the table as held, and the increment records go.
       await table.clear();
       unawaited(table.put(state.index.df.image(), FREQUENCY_BASE));
@@ -415,7 +486,7 @@ export async function ingestMany(db: ParallaxDB, captures: VisitCapture[], now =
       // Every earlier capture of the batch's addresses, and its document, read at once rather than one by one.
       const [filing, known] = await Promise.all([beginFiling(db, tx), Promise.all(batch.map((c) => byUrl.get(c.canonicalUrl)))]);
       const docsById = tx.objectStore('documents').index('by-id');
-      const knownDocs = await Promise.all(known.map((a) => (a ? docsById.getKey(a.id) : undefined)));
+      const [knownDocs] = await Promise.all([Promise.all(known.map((a) => (a ? docsById.getKey(a.id) : undefined))), prefetchLists(filing, features)]);
       const seen = new Map<string, { article: StoredArticle; n: number | undefined }>();
       known.forEach((a, j) => {
         if (a) seen.set(a.canonicalUrl, { article: a, n: knownDocs[j] });
@@ -424,8 +495,12 @@ export async function ingestMany(db: ParallaxDB, captures: VisitCapture[], now =
       for (let j = 0; j < batch.length; j++) {
         const capture = batch[j]!;
         const before = seen.get(capture.canonicalUrl);
-        const { stored } = await upsertArticle({ index: () => ({ get: async () => before?.article }), put: (a) => articles.put(a) }, capture, now);
+        // Put with the filing's own records, once it is done (see Filing).
+        let article: StoredArticle | undefined;
+        const { stored } = await upsertArticle({ index: () => ({ get: async () => before?.article }), put: async (a) => (article = a) }, capture, now);
         const { n, ...result } = await fileInto(tx, filing, stored, features[j]!, before?.n, at);
+        if (article) unawaited(articles.put(article));
+        writeAdded(tx, filing);
         // A second capture of one address within the batch finds the first, as it would one batch later.
         seen.set(capture.canonicalUrl, { article: stored, n });
         out.push({ article: stored, ...result });
@@ -625,6 +700,7 @@ async function pairToJudge(db: ParallaxDB, articleId: string, otherId: string): 
  */
 export async function splitStory(db: ParallaxDB, articleId: string, otherId: string, now = new Date()): Promise<{ storyId: string; otherStoryId: string }> {
   const { tx, mine, theirs } = await pairToJudge(db, articleId, otherId);
+  unawaited(forgetStories(tx));
   const at = now.toISOString();
   const feedback = tx.objectStore('feedback');
   const record = feedbackRecord('split', articleId, otherId, at);
@@ -667,6 +743,7 @@ export async function splitStory(db: ParallaxDB, articleId: string, otherId: str
  */
 export async function mergeStory(db: ParallaxDB, articleId: string, otherId: string, now = new Date()): Promise<{ storyId: string }> {
   const { tx, mine, theirs } = await pairToJudge(db, articleId, otherId);
+  unawaited(forgetStories(tx));
   const at = now.toISOString();
   const feedback = tx.objectStore('feedback');
   await feedback.delete(feedbackRecord('split', articleId, otherId, at).id);

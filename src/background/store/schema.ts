@@ -141,6 +141,8 @@ export const INDEX_SIZE = 'index-size';
 export const INDEX_PENDING = 'index-pending';
 /** Bumped by every transaction that changes the index, so a context knows when what it holds in memory is stale. */
 export const INDEX_GENERATION = 'index-generation';
+/** Bumped whenever the reader moves articles between stories, so a filing context knows its memo of them is stale. */
+export const STORIES_GENERATION = 'stories-generation';
 export const FREQUENCY_BASE = 'base';
 /** One bit per SimHash band filed under (see PackedIndex.bands). */
 export const INDEX_BANDS = 'index-bands';

@@ -9,6 +9,7 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { DEFAULT_SPLIT, findSeam, type SplitThresholds } from '../../core/matching/refine';
 import type { ParallaxSchema, Placement, Story } from './schema';
+import type { StoryMemo } from './story-memo';
 
 type Tx = IDBPTransaction<ParallaxSchema, StoreNames<ParallaxSchema>[], 'readwrite'>;
 
@@ -24,7 +25,8 @@ export function linksToKeep(ranked: { id: string; score: number }[], t: SplitThr
  * Cuts `story` in two when its members fall into two groups that resemble
  * themselves far more than each other. Members the reader put together
  * ("same story", `merged`: read once per filing transaction by the caller)
- * are never cut apart. Returns the new story, if any.
+ * are never cut apart. `memo`: placements already known, which then
+ * writes the ones that move. Returns the new story, if any.
  */
 export async function reconsiderStory(
   tx: Tx,
@@ -32,12 +34,13 @@ export async function reconsiderStory(
   now: string,
   merged: (a: string, b: string) => boolean,
   t: SplitThresholds = DEFAULT_SPLIT,
+  memo?: Pick<StoryMemo, 'placementsOf' | 'placeLater'>,
 ): Promise<Story | null> {
   if (story.members.length < 2 * t.minGroup || story.members.length > t.maxSize) return null;
   const placements = tx.objectStore('placements');
-  const found = await Promise.all(story.members.map((id) => placements.get(id)));
+  const byId = memo ? await memo.placementsOf(tx, story.members) : new Map((await Promise.all(story.members.map((id) => placements.get(id)))).filter((p): p is Placement => p !== undefined).map((p) => [p.articleId, p]));
   const links = new Map<string, Map<string, number>>();
-  for (const p of found) if (p?.links) links.set(p.articleId, new Map(p.links));
+  for (const p of byId.values()) if (p.links) links.set(p.articleId, new Map(p.links));
   // The later of two articles found the earlier one: either side's record holds the link.
   const linkOf = (a: string, b: string) => links.get(a)?.get(b) ?? links.get(b)?.get(a) ?? 0;
   const seam = findSeam(story.members, linkOf, t, merged);
@@ -45,13 +48,16 @@ export async function reconsiderStory(
   const moved: Story = { id: crypto.randomUUID(), members: seam.leave, createdAt: now, updatedAt: now };
   story.members = seam.keep;
   story.updatedAt = now;
-  const byId = new Map(found.filter((p): p is Placement => p !== undefined).map((p) => [p.articleId, p]));
   await Promise.all([
     tx.objectStore('stories').put(story),
     tx.objectStore('stories').put(moved),
     ...seam.leave.map((id) => {
       const p = byId.get(id);
-      return p ? placements.put({ ...p, storyId: moved.id }) : Promise.resolve();
+      if (!p) return Promise.resolve();
+      const placed = { ...p, storyId: moved.id };
+      if (!memo) return placements.put(placed);
+      memo.placeLater(placed);
+      return Promise.resolve();
     }),
   ]);
   return moved;

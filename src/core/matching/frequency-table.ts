@@ -27,6 +27,8 @@ const EMPTY = 0;
 const ZERO = 0x9e3779b9;
 /** Linear probing stays short up to here, and the stored image stays small. */
 const MAX_LOAD = 0.75;
+/** Counts below this have their inverse frequency remembered per library size. */
+const COUNTS_REMEMBERED = 1024;
 
 export class FrequencyTable {
   private keys: Uint32Array;
@@ -41,6 +43,13 @@ export class FrequencyTable {
    */
   private idfs: Float64Array;
   private idfFor: Int32Array;
+  /**
+   * The same by count, for the library size in `byCountFor`: a filing grows
+   * the library and so makes every key's entry stale, but most keys are
+   * rare, and the keys of one count share one value.
+   */
+  private readonly byCount = new Float64Array(COUNTS_REMEMBERED);
+  private byCountFor = 0;
 
   constructor(capacity = 1024, image?: TableImage) {
     let size = 1024;
@@ -99,12 +108,22 @@ export class FrequencyTable {
     // Stamped with `n`, which only grows: an entry of a smaller library is simply stale.
     const i = this.slot(hash);
     if (this.idfFor[i] === n) return this.idfs[i]!;
-    const v = inverseFrequency(Math.max(1, this.keys[i] === EMPTY ? 0 : this.counts[i]!), n);
+    const v = this.idfOfCount(Math.max(1, this.keys[i] === EMPTY ? 0 : this.counts[i]!), n);
     if (this.keys[i] !== EMPTY) {
       this.idfs[i] = v;
       this.idfFor[i] = n;
     }
     return v;
+  }
+
+  private idfOfCount(count: number, n: number): number {
+    if (count >= COUNTS_REMEMBERED) return inverseFrequency(count, n);
+    if (this.byCountFor !== n) {
+      this.byCount.fill(0);
+      this.byCountFor = n;
+    }
+    // 0 marks an entry not computed yet (a value that is 0 would merely be computed again).
+    return (this.byCount[count] ||= inverseFrequency(count, n));
   }
 
   addAll(p: PackedCounts): void {

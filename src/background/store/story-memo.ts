@@ -1,0 +1,106 @@
+/**
+ * What a filing context remembers of placements and stories between its
+ * transactions. Each filing reads the placements of its best matches and
+ * their stories; reads queue behind the transaction's pending writes, so
+ * every one waits for the batch's puts so far. Reports of one event arrive
+ * close together, so the placements and stories a filing needs are mostly
+ * ones this context wrote or read a little earlier: remembered, they cost
+ * no read. Valid while nothing else changes placements or stories: another
+ * context's filing (a new index generation) or the reader's corrections (a
+ * new `STORIES_GENERATION`) start a fresh memo.
+ */
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { ParallaxSchema, Placement, Story } from './schema';
+
+type AnyTx = IDBPTransaction<ParallaxSchema, StoreNames<ParallaxSchema>[], 'readonly' | 'readwrite'>;
+
+/**
+ * Placements and stories remembered, each: the most recently used are kept.
+ * A placement with its links takes a few kilobytes of a worker's memory, so
+ * a few thousand, some sixty batches' worth: the reports of one event arrive
+ * close together. (A placement the transaction still has to write is kept
+ * apart, in `unwritten`, and stories are written from the filing's own list.)
+ */
+const REMEMBERED = 4_096;
+
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  // Re-inserted so that insertion order is order of last use, and the oldest go first.
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > REMEMBERED) map.delete(map.keys().next().value!);
+}
+
+export class StoryMemo {
+  private readonly placements = new Map<string, Placement>();
+  private readonly stories = new Map<string, Story>();
+  /** Placements decided by the open transaction and not put yet: written together at its end (`placementsToWrite`). */
+  private readonly unwritten = new Map<string, Placement>();
+
+  /** `generation`: the `STORIES_GENERATION` it was started at. */
+  constructor(readonly generation: number) {}
+
+  place(p: Placement): void {
+    remember(this.placements, p.articleId, p);
+  }
+
+  /** A placement the open transaction decided, remembered now and put by `placementsToWrite`. */
+  placeLater(p: Placement): void {
+    this.place(p);
+    this.unwritten.set(p.articleId, p);
+  }
+
+  /** The placements to put before the transaction ends (each in its latest state), forgotten as unwritten. */
+  placementsToWrite(): Placement[] {
+    const out = [...this.unwritten.values()];
+    this.unwritten.clear();
+    return out;
+  }
+
+  story(s: Story): void {
+    remember(this.stories, s.id, s);
+  }
+
+  forgetStory(id: string): void {
+    this.stories.delete(id);
+  }
+
+  /** The placements of `ids` that exist, remembered or read (all reads at once). */
+  async placementsOf(tx: AnyTx, ids: Iterable<string>): Promise<Map<string, Placement>> {
+    const out = new Map<string, Placement>();
+    const unknown: string[] = [];
+    for (const id of new Set(ids)) {
+      const p = this.unwritten.get(id) ?? this.placements.get(id);
+      if (p) out.set(id, p);
+      else unknown.push(id);
+    }
+    if (unknown.length) {
+      const store = tx.objectStore('placements');
+      for (const p of await Promise.all(unknown.map((id) => store.get(id)))) {
+        if (!p) continue;
+        this.place(p);
+        out.set(p.articleId, p);
+      }
+    }
+    return out;
+  }
+
+  /** The stories of `ids` that exist, remembered or read (all reads at once). */
+  async storiesOf(tx: AnyTx, ids: Iterable<string>): Promise<Map<string, Story>> {
+    const out = new Map<string, Story>();
+    const unknown: string[] = [];
+    for (const id of new Set(ids)) {
+      const s = this.stories.get(id);
+      if (s) out.set(id, s);
+      else unknown.push(id);
+    }
+    if (unknown.length) {
+      const store = tx.objectStore('stories');
+      for (const s of await Promise.all(unknown.map((id) => store.get(id)))) {
+        if (!s) continue;
+        this.story(s);
+        out.set(s.id, s);
+      }
+    }
+    return out;
+  }
+}
