@@ -39,6 +39,9 @@ export interface PackedRanked {
   nearDuplicate: boolean;
 }
 
+/** `PackedIndex.marked` of an article a ranking must not return. */
+const BARRED = 2;
+
 /** Bits of a band hash that pick its bit in `PackedIndex.bands`. */
 const BAND_BITS = 19;
 
@@ -256,6 +259,9 @@ export async function rankPacked(index: PackedIndex, v: DocVector, options: Pack
   // Votes in a typed array indexed by filing number (kept between queries), not a map: a
   // query adds up to a hundred thousand of them. Filled, read and cleared without an await between.
   const { tally, marked } = index.tallies();
+  // Excluded articles are marked apart beforehand: a list entry then costs one array read, not a set lookup.
+  const barred = [v.n, ...(exclude ?? [])].filter((d) => d >= 0 && d < tally.length);
+  for (const d of barred) marked[d] = BARRED;
   const touched: number[] = [];
   for (const h of useful) {
     const list = index.postings.get(h)!;
@@ -263,8 +269,10 @@ export async function rankPacked(index: PackedIndex, v: DocVector, options: Pack
     const w = bands.has(h) ? CHANNEL.band : (q.terms.get(h) ?? (q.entities.has(h) ? q.entities.get(h)! * CHANNEL.entity : (q.figures.get(h) ?? 0) * CHANNEL.figure));
     for (let i = 0; i < list.length; i++) {
       const d = list[i]!;
-      if (d === v.n || d >= tally.length || exclude?.has(d)) continue;
-      if (!marked[d]) {
+      if (d >= tally.length) continue;
+      const mark = marked[d];
+      if (mark === BARRED) continue;
+      if (!mark) {
         marked[d] = 1;
         touched.push(d);
       }
@@ -276,6 +284,7 @@ export async function rankPacked(index: PackedIndex, v: DocVector, options: Pack
     tally[d] = 0;
     marked[d] = 0;
   }
+  for (const d of barred) marked[d] = 0;
   await index.loadVectors(shortlist, source);
   const ranked: PackedRanked[] = [];
   for (const d of shortlist) {
@@ -287,13 +296,43 @@ export async function rankPacked(index: PackedIndex, v: DocVector, options: Pack
 }
 
 /** The `k` most voted documents, most first (ties: filed first). */
-function topByVotes(docs: number[], votes: Float64Array, k: number): number[] {
+export function topByVotes(docs: number[], votes: Float64Array, k: number): number[] {
   const order = (a: number, b: number) => votes[b]! - votes[a]! || a - b;
   if (docs.length > k * 4) {
-    // A partial selection: only entries at or above the k-th largest vote are sorted.
-    const values = Float64Array.from(docs, (d) => votes[d]!).sort();
-    const threshold = values[values.length - k]!;
+    // Only entries at or above the k-th largest vote are sorted; that vote is found in one pass.
+    const threshold = kthLargest(docs, votes, k);
     return docs.filter((d) => votes[d]! >= threshold).sort(order).slice(0, k);
   }
   return [...docs].sort(order).slice(0, k);
+}
+
+/** The k-th largest of the documents' votes (counting equal votes apart), with a min-heap of the k largest seen. */
+function kthLargest(docs: number[], votes: Float64Array, k: number): number {
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (const d of docs) {
+    const x = votes[d]!;
+    if (size < k) {
+      let i = size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (heap[parent]! <= x) break;
+        heap[i] = heap[parent]!;
+        i = parent;
+      }
+      heap[i] = x;
+    } else if (x > heap[0]!) {
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= k) break;
+        const child = left + 1 < k && heap[left + 1]! < heap[left]! ? left + 1 : left;
+        if (heap[child]! >= x) break;
+        heap[i] = heap[child]!;
+        i = child;
+      }
+      heap[i] = x;
+    }
+  }
+  return heap[0]!;
 }
