@@ -12,6 +12,7 @@ import { DEFAULT_WEIGHTS, timeFactor, type ScoreWeights } from './score';
 import type { Signature } from './signature';
 import { isNearDuplicate } from './simhash';
 import { FrequencyTable } from './frequency-table';
+import { ENTITIES, FIGURES, QueryWeights, TERMS } from './query-weights';
 import type { DocVector } from './vector';
 
 /** How the index reads what it does not hold. */
@@ -193,13 +194,11 @@ function unit(index: PackedIndex, v: DocVector, from: number, to: number): Map<n
 }
 
 /** As score.ts `cosine`, with the candidate's norm computed once per state of the frequencies. */
-function cosine(index: PackedIndex, q: Map<number, number>, b: DocVector, from: number, to: number, norm: number): number {
+function cosine(index: PackedIndex, q: QueryWeights, channel: number, b: DocVector, from: number, to: number, norm: number): number {
   let dot = 0;
-  if (q.size) {
-    for (let i = from; i < to; i++) {
-      const x = q.get(b.keys[i]!);
-      if (x !== undefined) dot += x * (b.weights[i]! * index.idf(b.keys[i]!));
-    }
+  for (let i = from; i < to; i++) {
+    const x = q.get(b.keys[i]!, channel);
+    if (x >= 0) dot += x * (b.weights[i]! * index.idf(b.keys[i]!));
   }
   return dot / norm;
 }
@@ -209,10 +208,15 @@ interface Query {
   terms: Map<number, number>;
   entities: Map<number, number>;
   figures: Map<number, number>;
+  /** The same three channels, for the candidates' lookups. */
+  weights: QueryWeights;
 }
 
 function prepareQuery(index: PackedIndex, v: DocVector): Query {
-  return { v, terms: unit(index, v, 0, v.terms), entities: unit(index, v, v.terms, v.terms + v.entities), figures: unit(index, v, v.terms + v.entities, v.keys.length) };
+  const terms = unit(index, v, 0, v.terms);
+  const entities = unit(index, v, v.terms, v.terms + v.entities);
+  const figures = unit(index, v, v.terms + v.entities, v.keys.length);
+  return { v, terms, entities, figures, weights: new QueryWeights([terms, entities, figures]) };
 }
 
 /** The blend of score.ts `compare`, on numbers. */
@@ -221,9 +225,9 @@ export function scoreVectors(index: PackedIndex, q: Query, b: DocVector, w: Scor
   const bt = b.terms;
   const be = b.terms + b.entities;
   const norms = index.normsOf(b);
-  const terms = cosine(index, q.terms, b, 0, bt, norms[0]);
-  const entities = cosine(index, q.entities, b, bt, be, norms[1]);
-  const figures = cosine(index, q.figures, b, be, b.keys.length, norms[2]);
+  const terms = cosine(index, q.weights, TERMS, b, 0, bt, norms[0]);
+  const entities = cosine(index, q.weights, ENTITIES, b, bt, be, norms[1]);
+  const figures = cosine(index, q.weights, FIGURES, b, be, b.keys.length, norms[2]);
   const hasE = a.entities > 0 && b.entities > 0;
   const hasF = a.keys.length > a.terms + a.entities && b.keys.length > be;
   const wE = hasE ? w.entities : 0;
