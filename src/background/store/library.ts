@@ -525,7 +525,7 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
   const partner = (f: Feedback) => (f.pair[0] === articleId ? f.pair[1] : f.pair[0]);
   const split = new Set(feedback.filter((f) => f.kind === 'split').map(partner));
   const confirmed = new Set(feedback.filter((f) => f.kind === 'merge').map(partner));
-  const ranked = await rankPacked(index, vector, { exclude: new Set([vector.n]), limit: Math.max(limit, 40), source });
+  const ranked = await rankPacked(index, vector, { exclude: new Set([vector.n]), limit: Math.max(limit, 40), source, counted: true });
   // Listed: close enough (the numeric score is within a hair of the one recomputed below), in the
   // story, or confirmed by the reader; split pairs never. The close ones are read at once with every
   // ranked article's placement; the story's weaker members only then.

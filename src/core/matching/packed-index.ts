@@ -244,11 +244,17 @@ export interface PackedRankOptions {
   weights?: ScoreWeights;
   /** Where what the index does not hold is read from. */
   source?: PackedSource | null;
+  /**
+   * Whether `v` is counted in the frequencies (a filed article): a key only
+   * one article has is then its own, and its list, which could hold no other
+   * article, is not read.
+   */
+  counted?: boolean;
 }
 
 /** Ranks the library against `v` (which may or may not be filed), best first. */
 export async function rankPacked(index: PackedIndex, v: DocVector, options: PackedRankOptions = {}): Promise<PackedRanked[]> {
-  const { exclude, limit = 40, pool = 100, weights = DEFAULT_WEIGHTS, source = null } = options;
+  const { exclude, limit = 40, pool = 100, weights = DEFAULT_WEIGHTS, source = null, counted = false } = options;
   const q = prepareQuery(index, v);
   // As engine.ts: the keys it is filed under, plus its forty heaviest terms.
   const search = new Set<number>(v.index);
@@ -257,7 +263,12 @@ export async function rankPacked(index: PackedIndex, v: DocVector, options: Pack
   for (let i = 0; i < Math.min(heavy.length, 40); i++) search.add(heavy[i]![0]);
   const cap = postingsLimit(index.size);
   const bands = new Set(v.bands);
-  const useful = [...search].filter((h) => bands.has(h) || index.df.get(h) < cap);
+  const least = counted ? 2 : 1;
+  const useful = [...search].filter((h) => {
+    if (bands.has(h)) return true;
+    const df = index.df.get(h);
+    return df < cap && df >= least;
+  });
   await index.loadPostings(useful, source, bands);
 
   // Votes in a typed array indexed by filing number (kept between queries), not a map: a
