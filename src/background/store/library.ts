@@ -8,7 +8,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { CapturedArticle, Explanation, RelatedArticle, StoredArticle } from '../../core/article';
 import type { Ranked } from '../../core/matching/engine';
 import { FrequencyTable, packIncrements, type PackedCounts, type TableImage } from '../../core/matching/frequency-table';
-import { PackedIndex, rankPacked, type PackedSource } from '../../core/matching/packed-index';
+import { listingPool, PackedIndex, rankPacked, type PackedSource } from '../../core/matching/packed-index';
 import { packSignature, unpackSignature } from '../../core/matching/packed-signature';
 import { compare, prepare, type Idf } from '../../core/matching/score';
 import { buildSignature, countedKeys, featuresOf, inverseFrequency, type Features, type Signature } from '../../core/matching/signature';
@@ -527,7 +527,7 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
   const confirmed = new Set(feedback.filter((f) => f.kind === 'merge').map(partner));
   // The story's members say which weaker candidates it lists, without a placement read per candidate.
   const story = place ? tx.objectStore('stories').get(place.storyId) : Promise.resolve(undefined);
-  const ranked = await rankPacked(index, vector, { exclude: new Set([vector.n]), limit: Math.max(limit, 40), source, counted: true });
+  const ranked = await rankPacked(index, vector, { exclude: new Set([vector.n]), limit: Math.max(limit, 40), source, counted: true, pool: listingPool(index.size) });
   // Listed: close enough (the numeric score is within a hair of the one recomputed below), in the
   // story, or confirmed by the reader; split pairs never. Only those are read, with their placements.
   const candidates = ranked.filter((r) => !split.has(r.id));
