@@ -134,3 +134,20 @@ describe('the store matcher on numbers (packed-index.ts)', () => {
     expect(compared).toBeGreaterThan(200);
   }, 60_000);
 });
+
+describe('the shortlist of the most voted (packed-index.ts topByVotes)', () => {
+  it('picks what sorting every vote picks, ties and all, however long the list', async () => {
+    const { topByVotes } = await import('../../src/core/matching/packed-index');
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (const [docs, k, levels] of [[50, 100, 5], [1_000, 100, 7], [20_000, 100, 40], [20_000, 100, 100_000], [5_000, 1, 3]] as const) {
+      const votes = new Float64Array(docs * 2);
+      const ids = Array.from({ length: docs }, (_, i) => i * 2 + (i % 2));
+      // Few levels: many equal votes at the cut; many levels: almost none.
+      for (const d of ids) votes[d] = Math.floor(random() * levels) / 4;
+      const expected = [...ids].sort((a, b) => votes[b]! - votes[a]! || a - b).slice(0, k);
+      expect(topByVotes(ids, votes, k), `${docs} docs, ${levels} levels`).toEqual(expected);
+    }
+  });
+});
+

@@ -8,7 +8,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { CapturedArticle, Explanation, RelatedArticle, StoredArticle } from '../../core/article';
 import type { Ranked } from '../../core/matching/engine';
 import { FrequencyTable, packIncrements, type PackedCounts, type TableImage } from '../../core/matching/frequency-table';
-import { MAX_POSTINGS, PackedIndex, postingsLimit, rankPacked, type PackedSource } from '../../core/matching/packed-index';
+import { listingPool, MAX_POSTINGS, PackedIndex, postingsLimit, rankPacked, type PackedSource } from '../../core/matching/packed-index';
 import { packSignature, unpackSignature } from '../../core/matching/packed-signature';
 import { compare, prepare, type Idf } from '../../core/matching/score';
 import { buildSignature, countedKeys, featuresOf, inverseFrequency, type Features, type Signature } from '../../core/matching/signature';
@@ -600,25 +600,25 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
   const partner = (f: Feedback) => (f.pair[0] === articleId ? f.pair[1] : f.pair[0]);
   const split = new Set(feedback.filter((f) => f.kind === 'split').map(partner));
   const confirmed = new Set(feedback.filter((f) => f.kind === 'merge').map(partner));
-  const ranked = await rankPacked(index, vector, { exclude: new Set([vector.n]), limit: Math.max(limit, 40), source });
+  // The story's members say which weaker candidates it lists, without a placement read per candidate.
+  const story = place ? tx.objectStore('stories').get(place.storyId) : Promise.resolve(undefined);
+  const ranked = await rankPacked(index, vector, { exclude: new Set([vector.n]), limit: Math.max(limit, 40), source, counted: true, pool: listingPool(index.size) });
   // Listed: close enough (the numeric score is within a hair of the one recomputed below), in the
-  // story, or confirmed by the reader; split pairs never. The close ones are read at once with every
-  // ranked article's placement; the story's weaker members only then.
+  // story, or confirmed by the reader; split pairs never. Only those are read, with their placements.
   const candidates = ranked.filter((r) => !split.has(r.id));
-  const close = candidates.filter((r) => r.score >= minScore - 0.01 || confirmed.has(r.id));
+  const members = new Set((await story)?.members);
+  const listed = candidates.filter((r) => r.score >= minScore - 0.01 || confirmed.has(r.id) || members.has(r.id));
   const missing = [...confirmed].filter((id) => !candidates.some((r) => r.id === id));
   const byId = tx.objectStore('documents').index('by-id');
   const [docs, places, extra] = await Promise.all([
-    documentsOf(tx, [vector.n, ...close.map((r) => r.n)]),
-    placementsOf(tx, [...candidates.map((r) => r.id), ...missing]),
+    documentsOf(tx, [vector.n, ...listed.map((r) => r.n)]),
+    placementsOf(tx, [...listed.map((r) => r.id), ...missing]),
     Promise.all(missing.map((id) => byId.get(id))),
   ]);
   for (const d of extra) if (d) docs.set(d.n, d);
   const own = docs.get(vector.n);
   docs.delete(vector.n);
   if (!own) return [];
-  const weakInStory = candidates.filter((r) => !docs.has(r.n) && place !== undefined && places.get(r.id)?.storyId === place.storyId);
-  if (weakInStory.length) for (const [n, d] of await documentsOf(tx, weakInStory.map((r) => r.n))) docs.set(n, d);
 
   const idf = idfOf(index);
   const ownSignature = unpackSignature(own.signature);

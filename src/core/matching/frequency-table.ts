@@ -29,6 +29,8 @@ const ZERO = 0x9e3779b9;
 const MAX_LOAD = 0.75;
 /** Counts below this have their inverse frequency remembered per library size. */
 const COUNTS_REMEMBERED = 1024;
+/** Entries of the inverse frequency cache (a power of two): more than the distinct keys of a query and its hundred candidates. */
+const IDF_CACHE = 1 << 16;
 
 export class FrequencyTable {
   private keys: Uint32Array;
@@ -37,12 +39,15 @@ export class FrequencyTable {
   /** Bumped by every change: what is computed from the counts is valid for one version. */
   version = 0;
   /**
-   * Inverse frequencies computed so far, per slot, stamped with the library
-   * size they were computed for (0: none): a warm worker answers query after
-   * query without a logarithm per key.
+   * Inverse frequencies computed lately, in a small direct-mapped cache by
+   * slot (a slot's entry: its index + 1, and the library size it was
+   * computed for), so a warm worker answers query after query without a
+   * logarithm per key. Not one entry per slot: a cold worker's first query
+   * would touch megabytes of fresh memory for a few thousand keys.
    */
-  private idfs: Float64Array;
-  private idfFor: Int32Array;
+  private cachedSlot = new Int32Array(IDF_CACHE);
+  private cachedFor = new Int32Array(IDF_CACHE);
+  private cachedIdf = new Float64Array(IDF_CACHE);
   /**
    * The same by count, for the library size in `byCountFor`: a filing grows
    * the library and so makes every key's entry stale, but most keys are
@@ -57,8 +62,6 @@ export class FrequencyTable {
     this.keys = image?.keys ?? new Uint32Array(size);
     this.counts = image?.counts ?? new Int32Array(size);
     this.used = image?.used ?? 0;
-    this.idfs = new Float64Array(this.keys.length);
-    this.idfFor = new Int32Array(this.keys.length);
   }
 
   /** The stored image with the increments stored since added on top. */
@@ -99,7 +102,8 @@ export class FrequencyTable {
       this.used++;
     }
     this.counts[i]! += by;
-    this.idfFor[i] = 0;
+    const c = i & (IDF_CACHE - 1);
+    if (this.cachedSlot[c] === i + 1) this.cachedFor[c] = 0;
     this.version++;
   }
 
@@ -107,11 +111,13 @@ export class FrequencyTable {
   idf(hash: number, n: number): number {
     // Stamped with `n`, which only grows: an entry of a smaller library is simply stale.
     const i = this.slot(hash);
-    if (this.idfFor[i] === n) return this.idfs[i]!;
+    const c = i & (IDF_CACHE - 1);
+    if (this.cachedSlot[c] === i + 1 && this.cachedFor[c] === n) return this.cachedIdf[c]!;
     const v = this.idfOfCount(Math.max(1, this.keys[i] === EMPTY ? 0 : this.counts[i]!), n);
     if (this.keys[i] !== EMPTY) {
-      this.idfs[i] = v;
-      this.idfFor[i] = n;
+      this.cachedSlot[c] = i + 1;
+      this.cachedFor[c] = n;
+      this.cachedIdf[c] = v;
     }
     return v;
   }
@@ -135,8 +141,8 @@ export class FrequencyTable {
     const counts = this.counts;
     this.keys = new Uint32Array(keys.length * 2);
     this.counts = new Int32Array(keys.length * 2);
-    this.idfs = new Float64Array(keys.length * 2);
-    this.idfFor = new Int32Array(keys.length * 2);
+    // Slots move: what the cache knows by slot is void.
+    this.cachedFor.fill(0);
     this.used = 0;
     for (let i = 0; i < keys.length; i++) if (keys[i] !== EMPTY) this.add(keys[i] === ZERO ? EMPTY : keys[i]!, counts[i]!);
   }
