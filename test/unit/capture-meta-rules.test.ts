@@ -53,9 +53,6 @@ const dated = (head: string, line: string): string | null =>
   captureDocument(page(head, `<h1>Sharing the shed keys fairly</h1><p class="meta">${line}</p>`), 'https://plots.example/keys', UNHURRIED).publishedAt;
 
 describe('dates the page prints', () => {
-  const meta =
-    '<meta property="article:published_time" content="2024-02-01T10:00:00+00:00"><meta property="article:modified_time" content="2025-06-09T08:00:00+00:00">';
-
   it('takes the metadata instant when the printed day is that instant in another time zone', () => {
     const late = '<meta property="article:published_time" content="2025-12-02T23:00:55+00:00">';
     expect(dated(late, 'December 3, 2025')?.slice(0, 10)).toBe('2025-12-02');
