@@ -33,7 +33,7 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
 export class StoryMemo {
   private readonly placements = new Map<string, Placement>();
   private readonly stories = new Map<string, Story>();
-  /** Placements decided by the open transaction and not put yet: written together at its end (`placementsToWrite`). */
+  /** Placements decided by the open transaction and not put yet: put after each filing (`placementsToWrite`). */
   private readonly unwritten = new Map<string, Placement>();
 
   /** `generation`: the `STORIES_GENERATION` it was started at. */
@@ -65,42 +65,31 @@ export class StoryMemo {
   }
 
   /** The placements of `ids` that exist, remembered or read (all reads at once). */
-  async placementsOf(tx: AnyTx, ids: Iterable<string>): Promise<Map<string, Placement>> {
-    const out = new Map<string, Placement>();
-    const unknown: string[] = [];
-    for (const id of new Set(ids)) {
-      const p = this.unwritten.get(id) ?? this.placements.get(id);
-      if (p) out.set(id, p);
-      else unknown.push(id);
-    }
-    if (unknown.length) {
-      const store = tx.objectStore('placements');
-      for (const p of await Promise.all(unknown.map((id) => store.get(id)))) {
-        if (!p) continue;
-        this.place(p);
-        out.set(p.articleId, p);
-      }
-    }
-    return out;
+  placementsOf(tx: AnyTx, ids: Iterable<string>): Promise<Map<string, Placement>> {
+    return recallOrRead(ids, (id) => this.unwritten.get(id) ?? this.placements.get(id), (id) => tx.objectStore('placements').get(id), (p) => {
+      this.place(p);
+      return p.articleId;
+    });
   }
 
   /** The stories of `ids` that exist, remembered or read (all reads at once). */
-  async storiesOf(tx: AnyTx, ids: Iterable<string>): Promise<Map<string, Story>> {
-    const out = new Map<string, Story>();
-    const unknown: string[] = [];
-    for (const id of new Set(ids)) {
-      const s = this.stories.get(id);
-      if (s) out.set(id, s);
-      else unknown.push(id);
-    }
-    if (unknown.length) {
-      const store = tx.objectStore('stories');
-      for (const s of await Promise.all(unknown.map((id) => store.get(id)))) {
-        if (!s) continue;
-        this.story(s);
-        out.set(s.id, s);
-      }
-    }
-    return out;
+  storiesOf(tx: AnyTx, ids: Iterable<string>): Promise<Map<string, Story>> {
+    return recallOrRead(ids, (id) => this.stories.get(id), (id) => tx.objectStore('stories').get(id), (s) => {
+      this.story(s);
+      return s.id;
+    });
   }
+}
+
+/** What `recall` knows of `ids`, and the rest read in parallel; each record read is handed to `keep`, which names its id. */
+async function recallOrRead<V>(ids: Iterable<string>, recall: (id: string) => V | undefined, read: (id: string) => Promise<V | undefined>, keep: (v: V) => string): Promise<Map<string, V>> {
+  const out = new Map<string, V>();
+  const unknown: string[] = [];
+  for (const id of new Set(ids)) {
+    const v = recall(id);
+    if (v) out.set(id, v);
+    else unknown.push(id);
+  }
+  for (const v of await Promise.all(unknown.map(read))) if (v) out.set(keep(v), v);
+  return out;
 }
