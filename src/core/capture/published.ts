@@ -124,6 +124,15 @@ function anyPublishedMeta(meta: MetaTags): string | null {
   return null;
 }
 
+/** The path of a page address; null when the address does not parse. */
+function pathOf(url: string): string | null {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return null;
+  }
+}
+
 const PATH_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /**
@@ -131,12 +140,8 @@ const PATH_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'ju
  * set once at publication and never moved by later edits.
  */
 export function dateInPath(url: string): string | null {
-  let path = '';
-  try {
-    path = new URL(url).pathname.toLowerCase();
-  } catch {
-    return null;
-  }
+  const path = pathOf(url)?.toLowerCase();
+  if (!path) return null;
   const m = /\/((?:19|20)\d{2})\/(\d{1,2}|[a-z]{3,9})\/(\d{1,2})\//.exec(path);
   if (!m) return null;
   const month = /^\d+$/.test(m[2]!) ? Number(m[2]) : PATH_MONTHS.findIndex((name) => name.startsWith(m[2]!)) + 1;
@@ -150,12 +155,8 @@ export function dateInPath(url: string): string | null {
  * also be an event's.
  */
 export function dayInSlug(url: string): string | null {
-  let path = '';
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return null;
-  }
+  const path = pathOf(url);
+  if (!path) return null;
   const m = /\/((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)/.exec(path);
   return m ? toIsoDate(`${m[1]}-${m[2]}-${m[3]}`) : null;
 }
