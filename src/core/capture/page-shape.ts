@@ -100,9 +100,7 @@ function familiesOf(el: Element, cache: Map<Element, number>): number {
   const hit = cache.get(el);
   if (hit !== undefined) return hit;
   let mask = 0;
-  const cls = el.getAttribute('class');
-  const id = el.getAttribute('id');
-  const words = `${cls ?? ''} ${id ?? ''} ${el.getAttribute('itemprop') ?? ''}`.toLowerCase();
+  const words = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''} ${attr(el, 'itemprop') ?? ''}`.toLowerCase();
   if (words.length > 2 && ANY_FAMILY.test(words)) FAMILY_NAMES.forEach((f, i) => {
     if (FAMILIES[f].test(words)) mask |= 1 << i;
   });
