@@ -58,7 +58,7 @@ async function runNode(size: number) {
     const sig = buildSignature(id, features, capture.publishedAt, df, index.size);
     const vector = vectorOf(n++, sig);
     index.file(vector, hashes);
-    const ranked = await rankPacked(index, vector, { exclude: new Set([vector.n]) });
+    const ranked = await rankPacked(index, vector);
     const links: StoryLink[] = ranked.map((r) => ({ articleId: r.id, storyId: story.get(r.id)!, score: r.score, nearDuplicate: r.nearDuplicate }));
     const decision = decideStory(links, (s) => members.get(s) ?? 1, () => true, () => true);
     const joined = decision.join ?? id;
@@ -71,7 +71,7 @@ async function runNode(size: number) {
   for (let i = 0; i < counts.warm + 20; i++) {
     const v = index.vectors.get(Math.floor(random() * size))!;
     const t = performance.now();
-    await rankPacked(index, v, { exclude: new Set([v.n]) });
+    await rankPacked(index, v);
     if (i >= 20) warm.push(performance.now() - t);
   }
   return {

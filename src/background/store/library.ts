@@ -300,7 +300,7 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
   if (previous === undefined) filing.filed++;
   filing.documents.push({ n, id: article.id, signature: packSignature(signature), summary: summaryOf(article) });
   filing.vectors.push(vector);
-  const ranked = await rankPacked(index, vector, { exclude: new Set([n]), limit: 40, source: filing.source });
+  const ranked = await rankPacked(index, vector, { limit: 40, source: filing.source });
 
   const { memo } = filing;
   const existing = previous !== undefined ? (await memo.placementsOf(tx, [article.id])).get(article.id) : undefined;
@@ -602,7 +602,7 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
   const confirmed = new Set(feedback.filter((f) => f.kind === 'merge').map(partner));
   // The story's members say which weaker candidates it lists, without a placement read per candidate.
   const story = place ? tx.objectStore('stories').get(place.storyId) : Promise.resolve(undefined);
-  const ranked = await rankPacked(index, vector, { exclude: new Set([vector.n]), limit: Math.max(limit, 40), source, counted: true, pool: listingPool(index.size) });
+  const ranked = await rankPacked(index, vector, { limit: Math.max(limit, 40), source, counted: true, pool: listingPool(index.size) });
   // Listed: close enough (the numeric score is within a hair of the one recomputed below), in the
   // story, or confirmed by the reader; split pairs never. Only those are read, with their placements.
   const candidates = ranked.filter((r) => !split.has(r.id));

@@ -251,7 +251,6 @@ export function scoreVectors(index: PackedIndex, q: Query, b: DocVector, w: Scor
 }
 
 export interface PackedRankOptions {
-  exclude?: ReadonlySet<number>;
   limit?: number;
   pool?: number;
   weights?: ScoreWeights;
@@ -265,9 +264,9 @@ export interface PackedRankOptions {
   counted?: boolean;
 }
 
-/** Ranks the library against `v` (which may or may not be filed), best first. */
+/** Ranks the library against `v` (which may or may not be filed), best first; never `v` itself. */
 export async function rankPacked(index: PackedIndex, v: DocVector, options: PackedRankOptions = {}): Promise<PackedRanked[]> {
-  const { exclude, limit = 40, pool = 100, weights = DEFAULT_WEIGHTS, source = null, counted = false } = options;
+  const { limit = 40, pool = 100, weights = DEFAULT_WEIGHTS, source = null, counted = false } = options;
   const q = prepareQuery(index, v);
   // As engine.ts: the keys it is filed under, plus its forty heaviest terms.
   const search = new Set<number>(v.index);
@@ -287,9 +286,9 @@ export async function rankPacked(index: PackedIndex, v: DocVector, options: Pack
   // Votes in a typed array indexed by filing number (kept between queries), not a map: a
   // query adds up to a hundred thousand of them. Filled, read and cleared without an await between.
   const { tally, marked } = index.tallies();
-  // Excluded articles are marked apart beforehand: a list entry then costs one array read, not a set lookup.
-  const barred = [v.n, ...(exclude ?? [])].filter((d) => d >= 0 && d < tally.length);
-  for (const d of barred) marked[d] = BARRED;
+  // The query's own article is marked apart beforehand: a list entry then costs one array read and no comparison.
+  const own = v.n >= 0 && v.n < tally.length ? v.n : -1;
+  if (own >= 0) marked[own] = BARRED;
   const touched: number[] = [];
   for (const h of useful) {
     const list = index.postings.get(h)!;
@@ -312,7 +311,7 @@ export async function rankPacked(index: PackedIndex, v: DocVector, options: Pack
     tally[d] = 0;
     marked[d] = 0;
   }
-  for (const d of barred) marked[d] = 0;
+  if (own >= 0) marked[own] = 0;
   await index.loadVectors(shortlist, source);
   const ranked: PackedRanked[] = [];
   for (const d of shortlist) {
