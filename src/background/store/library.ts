@@ -17,7 +17,7 @@ import { DEFAULT_STORY_THRESHOLDS, decideStory, type StoryLink } from '../../cor
 import { vectorOf, type DocVector } from '../../core/matching/vector';
 import { explain, RELATED_THRESHOLD } from '../../core/match';
 import { upsertArticle, type VisitCapture } from './articles';
-import { StoryMemo } from './story-memo';
+import { placementsInStore, StoryMemo } from './story-memo';
 import { linksToKeep, reconsiderStory } from './story-seams';
 import {
   describeStorageError,
@@ -199,16 +199,9 @@ async function mergeStories(tx: Tx, into: Story, fromId: string, now: string, me
   const stories = tx.objectStore('stories');
   const from = memo ? (await memo.storiesOf(tx, [fromId])).get(fromId) : await stories.get(fromId);
   if (!from || from.id === into.id) return;
-  const placements = tx.objectStore('placements');
-  const moving = memo ? [...(await memo.placementsOf(tx, from.members)).values()] : await placementsOf(tx, from.members).then((m) => [...m.values()]);
-  await Promise.all(
-    moving.map((p) => {
-      const moved = { ...p, storyId: into.id };
-      if (!memo) return placements.put(moved);
-      memo.placeLater(moved);
-      return Promise.resolve();
-    }),
-  );
+  const placements = memo ?? placementsInStore(tx);
+  const moving = await placements.placementsOf(tx, from.members);
+  await Promise.all([...moving.values()].map((p) => placements.placeLater({ ...p, storyId: into.id })));
   into.members.push(...from.members);
   into.updatedAt = now;
   memo?.forgetStory(from.id);

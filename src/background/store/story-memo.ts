@@ -13,6 +13,23 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { ParallaxSchema, Placement, Story } from './schema';
 
 type AnyTx = IDBPTransaction<ParallaxSchema, StoreNames<ParallaxSchema>[], 'readonly' | 'readwrite'>;
+type WriteTx = IDBPTransaction<ParallaxSchema, StoreNames<ParallaxSchema>[], 'readwrite'>;
+
+/** What moving articles between stories needs of placements: a filing's memo, or the store itself (`placementsInStore`). */
+export interface PlacementAccess {
+  placementsOf(tx: AnyTx, ids: Iterable<string>): Promise<Map<string, Placement>>;
+  /** Records a placement's new state: put now, or with the filing's own records. */
+  placeLater(p: Placement): Promise<unknown> | void;
+}
+
+/** Placements read from and put straight into the store, for changes made outside a filing (the reader's corrections). */
+export function placementsInStore(tx: WriteTx): PlacementAccess {
+  const store = tx.objectStore('placements');
+  return {
+    placementsOf: (_tx, ids) => recallOrRead(ids, () => undefined, (id) => store.get(id), (p) => p.articleId),
+    placeLater: (p) => store.put(p),
+  };
+}
 
 /**
  * Placements and stories remembered, each: the most recently used are kept.
@@ -30,7 +47,7 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
   if (map.size > REMEMBERED) map.delete(map.keys().next().value!);
 }
 
-export class StoryMemo {
+export class StoryMemo implements PlacementAccess {
   private readonly placements = new Map<string, Placement>();
   private readonly stories = new Map<string, Story>();
   /** Placements decided by the open transaction and not put yet: put after each filing (`placementsToWrite`). */

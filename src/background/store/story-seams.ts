@@ -8,8 +8,8 @@
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { DEFAULT_SPLIT, findSeam, type SplitThresholds } from '../../core/matching/refine';
-import type { ParallaxSchema, Placement, Story } from './schema';
-import type { StoryMemo } from './story-memo';
+import type { ParallaxSchema, Story } from './schema';
+import { placementsInStore, type PlacementAccess } from './story-memo';
 
 type Tx = IDBPTransaction<ParallaxSchema, StoreNames<ParallaxSchema>[], 'readwrite'>;
 
@@ -25,8 +25,8 @@ export function linksToKeep(ranked: { id: string; score: number }[], t: SplitThr
  * Cuts `story` in two when its members fall into two groups that resemble
  * themselves far more than each other. Members the reader put together
  * ("same story", `merged`: read once per filing transaction by the caller)
- * are never cut apart. `memo`: placements already known, which then
- * writes the ones that move. Returns the new story, if any.
+ * are never cut apart. `placements`: where placements are read and
+ * the moved ones recorded (a filing's memo, else the store). Returns the new story, if any.
  */
 export async function reconsiderStory(
   tx: Tx,
@@ -34,11 +34,10 @@ export async function reconsiderStory(
   now: string,
   merged: (a: string, b: string) => boolean,
   t: SplitThresholds = DEFAULT_SPLIT,
-  memo?: Pick<StoryMemo, 'placementsOf' | 'placeLater'>,
+  placements: PlacementAccess = placementsInStore(tx),
 ): Promise<Story | null> {
   if (story.members.length < 2 * t.minGroup || story.members.length > t.maxSize) return null;
-  const placements = tx.objectStore('placements');
-  const byId = memo ? await memo.placementsOf(tx, story.members) : new Map((await Promise.all(story.members.map((id) => placements.get(id)))).filter((p): p is Placement => p !== undefined).map((p) => [p.articleId, p]));
+  const byId = await placements.placementsOf(tx, story.members);
   const links = new Map<string, Map<string, number>>();
   for (const p of byId.values()) if (p.links) links.set(p.articleId, new Map(p.links));
   // The later of two articles found the earlier one: either side's record holds the link.
@@ -53,11 +52,7 @@ export async function reconsiderStory(
     tx.objectStore('stories').put(moved),
     ...seam.leave.map((id) => {
       const p = byId.get(id);
-      if (!p) return Promise.resolve();
-      const placed = { ...p, storyId: moved.id };
-      if (!memo) return placements.put(placed);
-      memo.placeLater(placed);
-      return Promise.resolve();
+      return p ? placements.placeLater({ ...p, storyId: moved.id }) : undefined;
     }),
   ]);
   return moved;
