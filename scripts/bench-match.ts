@@ -6,6 +6,8 @@
  *   npm run bench:match -- [--sizes 1000,10000,100000] [--env node,chromium] [--seed 1]
  *                          [--ingest 200] [--warm 200] [--cold 30] [--reference minisearch|none]
  *                          [--profile DIR] (a CPU profile of each Chromium store run, for DevTools)
+ *                          [--keep DIR] (Chromium's profile of each size kept in DIR; a later run
+ *                          with the same DIR queries that library instead of filing it again)
  *
  * - node: the store's matcher over its in-memory index (`PackedIndex`, what
  *   a warm worker holds), every article filed as the store files it
@@ -34,12 +36,13 @@ import { runMiniSearch, type MiniSearchRun } from './lib/bench-minisearch';
 import { percentile, type StoreRun } from './lib/bench-store';
 import { mulberry32, syntheticStream } from './lib/synthetic';
 
-const args = parseArgs(process.argv.slice(2), { sizes: '1000,10000', env: 'node,chromium', seed: '1', ingest: '200', warm: '200', cold: '30', reference: 'minisearch', profile: undefined });
+const args = parseArgs(process.argv.slice(2), { sizes: '1000,10000', env: 'node,chromium', seed: '1', ingest: '200', warm: '200', cold: '30', reference: 'minisearch', profile: undefined, keep: undefined });
 const sizes = args.sizes!.split(',').map(Number);
 const envs = new Set(args.env!.split(','));
 const seed = Number(args.seed);
 const counts = { ingest: Number(args.ingest), warm: Number(args.warm), cold: Number(args.cold) };
 const withReference = args.reference === 'minisearch';
+const KEPT_PORT = 45613;
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** The store's matcher alone, over the index a warm worker holds in memory. */
@@ -118,21 +121,23 @@ async function runChromium(sizesToRun: number[], emit: (line: object) => void): 
     if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>bench</title><script src="/bench.js"></script>');
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  // A kept library belongs to its origin: the same port every run.
+  await new Promise<void>((done) => server.listen(args.keep ? KEPT_PORT : 0, '127.0.0.1', done));
   const port = (server.address() as { port: number }).port;
   const options = { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] };
   // A profile on disk per run, as an installed extension has: an incognito context keeps IndexedDB
   // in memory under a smaller quota, which a 100,000-article library can exceed.
   const contexts: { dir: string; context: BrowserContext }[] = [];
-  const openContext = async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
+  const openContext = async (kept?: string) => {
+    const dir = kept ?? mkdtempSync(join(tmpdir(), 'parallax-bench-'));
+    if (kept) mkdirSync(kept, { recursive: true });
     const context = await chromium.launchPersistentContext(dir, options);
-    contexts.push({ dir, context });
+    contexts.push({ dir: kept ? '' : dir, context });
     return context;
   };
   try {
     for (const size of sizesToRun) {
-      const context = await openContext();
+      const context = await openContext(args.keep ? resolve(args.keep, `chromium-${size}`) : undefined);
       const page = await context.newPage();
       await page.goto(`http://127.0.0.1:${port}/`);
       const cdp = args.profile ? await context.newCDPSession(page) : null;
@@ -142,13 +147,13 @@ async function runChromium(sizesToRun: number[], emit: (line: object) => void): 
         await cdp.send('Profiler.start');
       }
       const run = await page.evaluate(
-        async ([size, seed, counts]) => {
-          const r = await globalThis.__parallaxBench.runStore(size, { seed, ...counts });
+        async ([size, seed, counts, reuse]) => {
+          const r = await globalThis.__parallaxBench.runStore(size, { seed, ...counts, reuse });
           const estimate = await navigator.storage.estimate();
           const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
           return { ...r, usage: estimate.usage ?? null, heap: memory?.usedJSHeapSize ?? null };
         },
-        [size, seed, counts] as const,
+        [size, seed, counts, args.keep !== undefined] as const,
       );
       if (cdp) {
         const { profile } = await cdp.send('Profiler.stop');
@@ -175,7 +180,7 @@ async function runChromium(sizesToRun: number[], emit: (line: object) => void): 
   } finally {
     for (const { dir, context } of contexts) {
       await context.close().catch(() => undefined);
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     }
     server.close();
   }

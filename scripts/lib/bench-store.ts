@@ -8,7 +8,7 @@
  * connection, nothing of the library in memory).
  */
 import { ingest, ingestMany, relatedTo } from '../../src/background/store/library';
-import { openParallaxDB } from '../../src/background/store/schema';
+import { INDEX_SIZE, openParallaxDB, type ParallaxDB } from '../../src/background/store/schema';
 import type { CapturedArticle } from '../../src/core/article';
 import { mulberry32, syntheticStream } from './synthetic';
 
@@ -24,10 +24,22 @@ export interface StoreRun {
 /** Captures handed to `ingestMany` per call (it makes transactions of its own batch size). */
 const CHUNK = 640;
 
-export async function runStore(size: number, options: { seed?: number; ingest?: number; warm?: number; cold?: number; name?: string; progress?: (done: number) => void } = {}): Promise<StoreRun> {
+export interface StoreOptions {
+  seed?: number;
+  ingest?: number;
+  warm?: number;
+  cold?: number;
+  name?: string;
+  progress?: (done: number) => void;
+  /** Query a library filed by an earlier run when there is one (nothing is filed: ingest figures are NaN). */
+  reuse?: boolean;
+}
+
+export async function runStore(size: number, options: StoreOptions = {}): Promise<StoreRun> {
   const seed = options.seed ?? 1;
   const name = options.name ?? `parallax-bench-${size}`;
   let db = await openParallaxDB(name);
+  if (options.reuse && ((await db.get('meta', INDEX_SIZE)) as number | undefined ?? 0) >= size) return queryStore(db, name, size, (await db.getAllKeys('articles')) as string[], seed, options);
   const extra = options.ingest ?? 200;
   const ids: string[] = [];
   const fresh: CapturedArticle[] = [];
@@ -51,7 +63,12 @@ export async function runStore(size: number, options: { seed?: number; ingest?: 
   const t1 = performance.now();
   for (const capture of fresh) ids.push((await ingest(db, capture)).article.id);
   const ingestMs = performance.now() - t1;
+  const queried = await queryStore(db, name, size, ids, seed, options);
+  return { ...queried, loadMs, ingestPerSecond: (extra * 1000) / ingestMs };
+}
 
+/** Warm queries on `db`, then cold ones each on a fresh connection; closes the database. */
+async function queryStore(db: ParallaxDB, name: string, size: number, ids: string[], seed: number, options: StoreOptions): Promise<StoreRun> {
   const random = mulberry32(seed + 7);
   const pick = () => ids[Math.floor(random() * ids.length)]!;
   for (let i = 0; i < 20; i++) await relatedTo(db, pick());
@@ -73,7 +90,7 @@ export async function runStore(size: number, options: { seed?: number; ingest?: 
     cold.push(performance.now() - t);
   }
   db.close();
-  return { size, loadMs, ingested: size, ingestPerSecond: (extra * 1000) / ingestMs, warm, cold };
+  return { size, loadMs: Number.NaN, ingested: size, ingestPerSecond: Number.NaN, warm, cold };
 }
 
 export function percentile(xs: number[], p: number): number {

@@ -151,3 +151,44 @@ describe('the shortlist of the most voted (packed-index.ts topByVotes)', () => {
   });
 });
 
+
+describe('the frequency table as stored (frequency-table.ts)', () => {
+  it('comes back from its stored form, or the form stored before it, with every count, small or large', async () => {
+    const { FrequencyTable } = await import('../../src/core/matching/frequency-table');
+    let seed = 11;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const table = new FrequencyTable();
+    const counts = new Map<number, number>();
+    // Enough keys to grow the table several times; hash 0 and counts past one byte included.
+    for (let i = 0; i < 5_000; i++) {
+      const h = i === 0 ? 0 : Math.floor(random() * 2 ** 32);
+      const c = i % 97 === 0 ? 255 + Math.floor(random() * 100_000) : 1 + Math.floor(random() * 254);
+      table.add(h, c);
+      counts.set(h, (counts.get(h) ?? 0) + c);
+    }
+    const stored = table.image();
+    expect(stored.large.length).toBeGreaterThan(40);
+    const increments = { hashes: Uint32Array.of(0, 12345), counts: Int32Array.of(3, 1) };
+    const back = FrequencyTable.from(structuredClone(stored), [increments]);
+    for (const [h, c] of counts) expect(back.get(h)).toBe(c + (h === 0 ? 3 : h === 12345 ? 1 : 0));
+    expect(back.size).toBe(counts.size + (counts.has(12345) ? 0 : 1));
+    expect(back.get(98765)).toBe(counts.get(98765) ?? 0);
+
+    // The form stored before 2026-11-27: the slot arrays whole, each key at its home slot when free.
+    const keys = new Uint32Array(1024);
+    const slotCounts = new Int32Array(1024);
+    const written = new Map<number, number>();
+    for (let h = 1; written.size < 300; h += 7919) {
+      const slot = (Math.imul(h, 0x9e3779b1) >>> 0) & 1023;
+      if (keys[slot]) continue;
+      keys[slot] = h;
+      slotCounts[slot] = (h % 1000) + 1;
+      written.set(h, (h % 1000) + 1);
+    }
+    const before = FrequencyTable.from({ keys, counts: slotCounts, used: written.size }, [{ hashes: Uint32Array.of(1), counts: Int32Array.of(5) }]);
+    for (const [h, c] of written) expect(before.get(h)).toBe(c + (h === 1 ? 5 : 0));
+    // Stored again, it takes the new form and keeps every count.
+    const again = FrequencyTable.from(structuredClone(before.image()), []);
+    for (const [h, c] of written) expect(again.get(h)).toBe(c + (h === 1 ? 5 : 0));
+  });
+});

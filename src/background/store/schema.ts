@@ -27,7 +27,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type StoreNames } from 'idb';
 import type { StoredArticle } from '../../core/article';
-import { FrequencyTable, type PackedCounts, type TableImage } from '../../core/matching/frequency-table';
+import { FrequencyTable, type PackedCounts, type StoredTable, type TableImage } from '../../core/matching/frequency-table';
 import { MAX_POSTINGS, PackedIndex } from '../../core/matching/packed-index';
 import { packSignature, type PackedSignature } from '../../core/matching/packed-signature';
 import type { Signature } from '../../core/matching/signature';
@@ -119,8 +119,13 @@ export interface ParallaxSchema extends DBSchema {
    * one range read returns a whole list.
    */
   postings: { key: number; value: Int32Array };
-  /** FREQUENCY_BASE → the table as of the last fold; a filing number → one transaction's increments. */
-  'frequency-table': { key: number | string; value: PackedCounts | TableImage };
+  /**
+   * FREQUENCY_BASE → the table as of the last fold (a `StoredTable`; a
+   * `TableImage`, its slot arrays whole, if last folded before 2026-11-27:
+   * both are read, and the next fold writes the first); a filing number →
+   * one transaction's increments.
+   */
+  'frequency-table': { key: number | string; value: PackedCounts | StoredTable | TableImage };
   placements: {
     key: string;
     value: Placement;

@@ -2,11 +2,13 @@
  * Document frequencies keyed by 32-bit key hashes, in typed arrays: an
  * open-addressing table. A query compares with a hundred candidates of some
  * 250 keys each; looking their frequencies up must cost nanoseconds. It is
- * stored as it is held (its slot arrays, `TableImage`), so a worker woken
- * cold has it back from one read with nothing to rebuild; what changed since
- * is stored as small increment records (`PackedCounts`) added on top.
+ * stored as its used slots only (`StoredTable`: a third of a table is empty
+ * slots, and a large value costs its size to read back) with a bitmap of
+ * where they sit, so a worker woken cold has it back from one read and puts
+ * each key straight into its slot, with nothing to probe or rehash; what
+ * changed since is stored as small increment records (`PackedCounts`) added
+ * on top.
  */
-
 import { inverseFrequency } from './signature';
 
 /** Counts of some keys, in any order: one transaction's increments. */
@@ -15,11 +17,29 @@ export interface PackedCounts {
   counts: Int32Array;
 }
 
-/** The table as held: slot arrays (hash 0 = empty) and how many slots are used. */
+/** The table as held: slot arrays (hash 0 = empty) and how many slots are used. Stored so before 2026-11-27. */
 export interface TableImage {
   keys: Uint32Array;
   counts: Int32Array;
   used: number;
+}
+
+/**
+ * The table as stored: bit i of `occupied` set for each used slot i; their
+ * keys and counts in slot order. Most counts are small: a count of
+ * `LARGE` or more is stored as `LARGE`, and its value in `large`, in order.
+ */
+export interface StoredTable {
+  occupied: Uint32Array;
+  keys: Uint32Array;
+  counts: Uint8Array;
+  large: Int32Array;
+}
+
+const LARGE = 255;
+
+function isStored(image: TableImage | StoredTable): image is StoredTable {
+  return 'occupied' in image;
 }
 
 const EMPTY = 0;
@@ -64,16 +84,50 @@ export class FrequencyTable {
     this.used = image?.used ?? 0;
   }
 
-  /** The stored image with the increments stored since added on top. */
-  static from(image: TableImage | undefined, increments: Iterable<PackedCounts>): FrequencyTable {
-    const table = image ? new FrequencyTable(0, image) : new FrequencyTable();
+  /** The stored table (either form) with the increments stored since added on top. */
+  static from(image: TableImage | StoredTable | undefined, increments: Iterable<PackedCounts>): FrequencyTable {
+    const table = !image ? new FrequencyTable() : isStored(image) ? FrequencyTable.unpack(image) : new FrequencyTable(0, image);
     for (const p of increments) table.addAll(p);
     return table;
   }
 
-  /** The table as it is now, to be stored (IndexedDB copies it when it is put). */
-  image(): TableImage {
-    return { keys: this.keys, counts: this.counts, used: this.used };
+  private static unpack(stored: StoredTable): FrequencyTable {
+    const size = stored.occupied.length * 32;
+    const table = new FrequencyTable(0, { keys: new Uint32Array(size), counts: new Int32Array(size), used: stored.keys.length });
+    const { occupied, keys, counts, large } = stored;
+    let j = 0;
+    let k = 0;
+    for (let w = 0; w < occupied.length; w++) {
+      for (let bits = occupied[w]!; bits !== 0; bits &= bits - 1) {
+        const slot = w * 32 + 31 - Math.clz32(bits & -bits);
+        const count = counts[j]!;
+        table.keys[slot] = keys[j++]!;
+        table.counts[slot] = count === LARGE ? large[k++]! : count;
+      }
+    }
+    return table;
+  }
+
+  /** The table as it is now, to be stored (`StoredTable`). */
+  image(): StoredTable {
+    const occupied = new Uint32Array(Math.ceil(this.keys.length / 32));
+    const keys = new Uint32Array(this.used);
+    const counts = new Uint8Array(this.used);
+    const large: number[] = [];
+    let j = 0;
+    for (let i = 0; i < this.keys.length; i++) {
+      if (this.keys[i] === EMPTY) continue;
+      occupied[i >>> 5]! |= 1 << (i & 31);
+      keys[j] = this.keys[i]!;
+      const count = this.counts[i]!;
+      // Negative counts never occur (a filing only adds), but would survive as large ones.
+      if (count >= 0 && count < LARGE) counts[j++] = count;
+      else {
+        counts[j++] = LARGE;
+        large.push(count);
+      }
+    }
+    return { occupied, keys, counts, large: Int32Array.from(large) };
   }
 
   get size(): number {
