@@ -38,7 +38,7 @@ export interface StoreOptions {
 export async function runStore(size: number, options: StoreOptions = {}): Promise<StoreRun> {
   const seed = options.seed ?? 1;
   const name = options.name ?? `parallax-bench-${size}`;
-  let db = await openParallaxDB(name);
+  const db = await openParallaxDB(name);
   if (options.reuse && ((await db.get('meta', INDEX_SIZE)) as number | undefined ?? 0) >= size) return queryStore(db, name, size, (await db.getAllKeys('articles')) as string[], seed, options);
   const extra = options.ingest ?? 200;
   const ids: string[] = [];

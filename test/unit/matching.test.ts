@@ -173,6 +173,15 @@ describe('the frequency table as stored (frequency-table.ts)', () => {
     for (const [h, c] of counts) expect(back.get(h)).toBe(c + (h === 0 ? 3 : h === 12345 ? 1 : 0));
     expect(back.size).toBe(counts.size + (counts.has(12345) ? 0 : 1));
     expect(back.get(98765)).toBe(counts.get(98765) ?? 0);
+    for (const [h, c] of counts) expect(back.idf(h, 10_000)).toBeCloseTo(Math.log(10_001 / (c + (h === 0 ? 3 : h === 12345 ? 1 : 0) + 1)) + 1, 9);
+    // A change spreads it back into slots, keeping everything read and added so far.
+    const fresh = counts.has(777) ? 778 : 777;
+    back.add(fresh, 2);
+    back.add(0, 1);
+    expect(back.get(fresh)).toBe((counts.get(fresh) ?? 0) + 2);
+    expect(back.get(0)).toBe(counts.get(0)! + 4);
+    expect(back.size).toBe(counts.size + (counts.has(12345) ? 0 : 1) + (counts.has(fresh) ? 0 : 1));
+    for (const [h, c] of counts) if (h !== 0 && h !== fresh) expect(back.get(h)).toBe(c + (h === 12345 ? 1 : 0));
 
     // The form stored before 2026-11-27: the slot arrays whole, each key at its home slot when free.
     const keys = new Uint32Array(1024);

@@ -125,12 +125,31 @@ class TxSource implements PackedSource {
   }
 
   async vectors(docs: number[]): Promise<Map<number, DocVector>> {
-    const store = this.tx.objectStore('vectors');
-    const found = await Promise.all(docs.map((n) => store.get(n)));
-    const out = new Map<number, DocVector>();
-    for (const v of found) if (v) out.set(v.n, v);
-    return out;
+    return byNumber(this.tx.objectStore('vectors'), docs);
   }
+}
+
+/**
+ * Numbers this close are read in one range request, the ones between them
+ * with them: reports of one event tend to be filed together, and a request
+ * costs more than reading a few records of some kilobytes more.
+ */
+const RUN_GAP = 4;
+
+/** The records of some filing numbers, read in runs of near numbers. */
+async function byNumber<V extends { n: number }>(store: { get(n: number): Promise<V | undefined>; getAll(range: IDBKeyRange): Promise<V[]> }, numbers: number[]): Promise<Map<number, V>> {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const n of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && n - last[1] <= RUN_GAP) last[1] = n;
+    else runs.push([n, n]);
+  }
+  const found = await Promise.all(runs.map(([from, to]) => (from === to ? store.get(from).then((v) => (v ? [v] : [])) : store.getAll(IDBKeyRange.bound(from, to)))));
+  const wanted = new Set(sorted);
+  const out = new Map<number, V>();
+  for (const records of found) for (const r of records) if (wanted.has(r.n)) out.set(r.n, r);
+  return out;
 }
 
 /**
@@ -566,10 +585,7 @@ function heldVector(db: object, articleId: string): DocVector | undefined {
 
 /** The stored records of some filed articles. */
 async function documentsOf(tx: AnyTx, docs: number[]): Promise<Map<number, StoredDocument>> {
-  const store = tx.objectStore('documents');
-  const out = new Map<number, StoredDocument>();
-  for (const d of await Promise.all(docs.map((n) => store.get(n)))) if (d) out.set(d.n, d);
-  return out;
+  return byNumber(tx.objectStore('documents'), docs);
 }
 
 /**

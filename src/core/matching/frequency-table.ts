@@ -4,10 +4,11 @@
  * 250 keys each; looking their frequencies up must cost nanoseconds. It is
  * stored as its used slots only (`StoredTable`: a third of a table is empty
  * slots, and a large value costs its size to read back) with a bitmap of
- * where they sit, so a worker woken cold has it back from one read and puts
- * each key straight into its slot, with nothing to probe or rehash; what
- * changed since is stored as small increment records (`PackedCounts`) added
- * on top.
+ * where they sit. A worker woken cold looks keys up in that form as it was
+ * read (`PackedBase`), with what changed since (small increment records,
+ * `PackedCounts`) in a small table beside it, and spreads it into slots only
+ * when it first files an article: several megabytes of fresh memory written
+ * would cost a cold query more than its lookups do.
  */
 import { inverseFrequency } from './signature';
 
@@ -42,6 +43,84 @@ function isStored(image: TableImage | StoredTable): image is StoredTable {
   return 'occupied' in image;
 }
 
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** Hash 0 is stored as ZERO (it marks an empty slot). */
+function stored(hash: number): number {
+  return hash === EMPTY ? ZERO : hash;
+}
+
+/** Multiplicative mixing: the hashes are well spread already, but their low bits pick the slot. */
+function home(h: number, mask: number): number {
+  return (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+}
+
+/**
+ * A stored table looked up as it was read: a key is looked for from its
+ * home slot as in the table it was taken from, and a used slot's entry is
+ * found by counting the used slots before it (`before`, per bitmap word).
+ */
+class PackedBase {
+  readonly counts: Int32Array;
+  private readonly before: Int32Array;
+  private readonly mask: number;
+
+  constructor(readonly table: StoredTable) {
+    const { occupied, counts, large } = table;
+    this.mask = occupied.length * 32 - 1;
+    this.before = new Int32Array(occupied.length);
+    let sum = 0;
+    for (let w = 0; w < occupied.length; w++) {
+      this.before[w] = sum;
+      sum += bitCount(occupied[w]!);
+    }
+    this.counts = new Int32Array(counts.length);
+    let k = 0;
+    for (let j = 0; j < counts.length; j++) this.counts[j] = counts[j] === LARGE ? large[k++]! : counts[j]!;
+  }
+
+  get size(): number {
+    return this.counts.length;
+  }
+
+  /** Where the entry of `h` (as stored) is, or -1. */
+  find(h: number): number {
+    const { occupied, keys } = this.table;
+    let s = home(h, this.mask);
+    const word = occupied[s >>> 5]!;
+    const bit = s & 31;
+    if (((word >>> bit) & 1) === 0) return -1;
+    let j = this.before[s >>> 5]! + bitCount(word & ((1 << bit) - 1));
+    for (;;) {
+      if (keys[j] === h) return j;
+      s = (s + 1) & this.mask;
+      if (((occupied[s >>> 5]! >>> (s & 31)) & 1) === 0) return -1;
+      j = s === 0 ? 0 : j + 1;
+    }
+  }
+
+  /** Its entries in their slots, in arrays of the table's size. */
+  spread(): TableImage {
+    const size = this.mask + 1;
+    const keys = new Uint32Array(size);
+    const counts = new Int32Array(size);
+    const { occupied } = this.table;
+    let j = 0;
+    for (let w = 0; w < occupied.length; w++) {
+      for (let bits = occupied[w]!; bits !== 0; bits &= bits - 1) {
+        const slot = w * 32 + 31 - Math.clz32(bits & -bits);
+        keys[slot] = this.table.keys[j]!;
+        counts[slot] = this.counts[j++]!;
+      }
+    }
+    return { keys, counts, used: this.counts.length };
+  }
+}
+
 const EMPTY = 0;
 /** Hash 0 marks an empty slot, so a key hashing to 0 is stored as this instead. */
 const ZERO = 0x9e3779b9;
@@ -53,9 +132,14 @@ const COUNTS_REMEMBERED = 1024;
 const IDF_CACHE = 1 << 16;
 
 export class FrequencyTable {
+  /** Slot arrays: the whole table, or while `base` is set, only what was added to it since. */
   private keys: Uint32Array;
   private counts: Int32Array;
   private used = 0;
+  /** The table as stored, looked up as read until the first change (see PackedBase). */
+  private base: PackedBase | null = null;
+  /** Keys of the slot arrays that `base` lacks. */
+  private newKeys = 0;
   /** Bumped by every change: what is computed from the counts is valid for one version. */
   version = 0;
   /**
@@ -86,30 +170,41 @@ export class FrequencyTable {
 
   /** The stored table (either form) with the increments stored since added on top. */
   static from(image: TableImage | StoredTable | undefined, increments: Iterable<PackedCounts>): FrequencyTable {
-    const table = !image ? new FrequencyTable() : isStored(image) ? FrequencyTable.unpack(image) : new FrequencyTable(0, image);
-    for (const p of increments) table.addAll(p);
-    return table;
-  }
-
-  private static unpack(stored: StoredTable): FrequencyTable {
-    const size = stored.occupied.length * 32;
-    const table = new FrequencyTable(0, { keys: new Uint32Array(size), counts: new Int32Array(size), used: stored.keys.length });
-    const { occupied, keys, counts, large } = stored;
-    let j = 0;
-    let k = 0;
-    for (let w = 0; w < occupied.length; w++) {
-      for (let bits = occupied[w]!; bits !== 0; bits &= bits - 1) {
-        const slot = w * 32 + 31 - Math.clz32(bits & -bits);
-        const count = counts[j]!;
-        table.keys[slot] = keys[j++]!;
-        table.counts[slot] = count === LARGE ? large[k++]! : count;
+    if (!image || !isStored(image)) {
+      const table = image ? new FrequencyTable(0, image) : new FrequencyTable();
+      for (const p of increments) table.addAll(p);
+      return table;
+    }
+    const table = new FrequencyTable();
+    const base = new PackedBase(image);
+    table.base = base;
+    for (const p of increments) {
+      for (let i = 0; i < p.hashes.length; i++) {
+        const h = p.hashes[i]!;
+        if (table.keys[table.slot(h)] === EMPTY && base.find(stored(h)) < 0) table.newKeys++;
+        table.put(h, p.counts[i]!);
       }
     }
     return table;
   }
 
+  /** Spreads the base into slots, with what was added on top: the table then changes in place. */
+  private spreadBase(): void {
+    const base = this.base!;
+    const added = { keys: this.keys, counts: this.counts };
+    this.base = null;
+    this.newKeys = 0;
+    const image = base.spread();
+    this.keys = image.keys;
+    this.counts = image.counts;
+    this.used = image.used;
+    this.cachedFor.fill(0);
+    for (let i = 0; i < added.keys.length; i++) if (added.keys[i] !== EMPTY) this.put(added.keys[i] === ZERO ? EMPTY : added.keys[i]!, added.counts[i]!);
+  }
+
   /** The table as it is now, to be stored (`StoredTable`). */
   image(): StoredTable {
+    if (this.base) this.spreadBase();
     const occupied = new Uint32Array(Math.ceil(this.keys.length / 32));
     const keys = new Uint32Array(this.used);
     const counts = new Uint8Array(this.used);
@@ -131,24 +226,32 @@ export class FrequencyTable {
   }
 
   get size(): number {
-    return this.used;
+    return this.base ? this.base.size + this.newKeys : this.used;
   }
 
   private slot(hash: number): number {
-    const h = hash === EMPTY ? ZERO : hash;
+    const h = stored(hash);
     const mask = this.keys.length - 1;
-    // Multiplicative mixing: the hashes are well spread already, but their low bits pick the slot.
-    let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+    let i = home(h, mask);
     while (this.keys[i] !== EMPTY && this.keys[i] !== h) i = (i + 1) & mask;
     return i;
   }
 
   get(hash: number): number {
     const i = this.slot(hash);
-    return this.keys[i] === EMPTY ? 0 : this.counts[i]!;
+    const here = this.keys[i] === EMPTY ? 0 : this.counts[i]!;
+    if (!this.base) return here;
+    const j = this.base.find(stored(hash));
+    return j < 0 ? here : here + this.base.counts[j]!;
   }
 
   add(hash: number, by: number): void {
+    if (this.base) this.spreadBase();
+    this.put(hash, by);
+  }
+
+  /** Adds to the slot arrays (the whole table, or what was added to `base`). */
+  private put(hash: number, by: number): void {
     if (this.used + 1 > this.keys.length * MAX_LOAD) this.grow();
     const i = this.slot(hash);
     if (this.keys[i] === EMPTY) {
@@ -164,6 +267,7 @@ export class FrequencyTable {
   /** `inverseFrequency(max(1, count), n)`, remembered per key until its count or `n` changes. */
   idf(hash: number, n: number): number {
     // Stamped with `n`, which only grows: an entry of a smaller library is simply stale.
+    if (this.base) return this.idfOfCount(Math.max(1, this.get(hash)), n);
     const i = this.slot(hash);
     const c = i & (IDF_CACHE - 1);
     if (this.cachedSlot[c] === i + 1 && this.cachedFor[c] === n) return this.cachedIdf[c]!;
@@ -198,7 +302,7 @@ export class FrequencyTable {
     // Slots move: what the cache knows by slot is void.
     this.cachedFor.fill(0);
     this.used = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== EMPTY) this.add(keys[i] === ZERO ? EMPTY : keys[i]!, counts[i]!);
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== EMPTY) this.put(keys[i] === ZERO ? EMPTY : keys[i]!, counts[i]!);
   }
 }
 
