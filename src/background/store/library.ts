@@ -7,7 +7,7 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { CapturedArticle, Explanation, RelatedArticle, StoredArticle } from '../../core/article';
 import type { Ranked } from '../../core/matching/engine';
-import { FrequencyTable, packIncrements, type PackedCounts, type StoredTable, type TableImage } from '../../core/matching/frequency-table';
+import { FrequencyTable, packTotals, type PackedCounts, type StoredTable, type TableImage } from '../../core/matching/frequency-table';
 import { listingPool, MAX_POSTINGS, PackedIndex, postingsLimit, rankPacked, type PackedSource } from '../../core/matching/packed-index';
 import { packSignature, unpackSignature } from '../../core/matching/packed-signature';
 import { compare, prepare, type Idf } from '../../core/matching/score';
@@ -22,6 +22,7 @@ import { linksToKeep, reconsiderStory } from './story-seams';
 import {
   describeStorageError,
   FREQUENCY_BASE,
+  FREQUENCY_SINGLES,
   INDEX_BANDS,
   INDEX_GENERATION,
   INDEX_PENDING,
@@ -85,10 +86,16 @@ async function readMeta(tx: AnyTx): Promise<{ generation: number; size: number }
   return { generation: (generation as number | undefined) ?? 0, size: (size as number | undefined) ?? 0 };
 }
 
-/** Everything a cold context needs before its first ranking, in one round trip. */
+/**
+ * Everything a cold context needs before its first ranking, in one round
+ * trip: the table without its keys of count 1 (a filing reads them, see
+ * `completeTable`), which would add half as much again to read.
+ */
 async function readIndex(tx: AnyTx, size: number): Promise<{ index: PackedIndex; increments: number }> {
   const table = tx.objectStore('frequency-table');
-  const [keys, records, bands] = await Promise.all([table.getAllKeys(), table.getAll(), tx.objectStore('meta').get(INDEX_BANDS)]);
+  // Increments are numbered, and numbers sort before strings: the range ends at the base.
+  const range = IDBKeyRange.upperBound(FREQUENCY_BASE);
+  const [keys, records, bands] = await Promise.all([table.getAllKeys(range), table.getAll(range), tx.objectStore('meta').get(INDEX_BANDS)]);
   let image: StoredTable | TableImage | undefined;
   const increments: PackedCounts[] = [];
   records.forEach((r, i) => {
@@ -98,6 +105,13 @@ async function readIndex(tx: AnyTx, size: number): Promise<{ index: PackedIndex;
   const index = new PackedIndex(size, FrequencyTable.from(image, increments));
   if (bands instanceof Uint8Array) index.bands = bands;
   return { index, increments: increments.reduce((sum, p) => sum + p.hashes.length, 0) };
+}
+
+/** Every key's count, for what needs the counts of 1 too (filing, tools). */
+async function completeTable(tx: AnyTx, index: PackedIndex): Promise<void> {
+  if (index.df.complete) return;
+  const singles = await tx.objectStore('frequency-table').get(FREQUENCY_SINGLES);
+  index.df.addSingles(singles instanceof Uint32Array ? singles : new Uint32Array(0));
 }
 
 /** Reads missing postings and vectors through the caller's transaction. */
@@ -409,6 +423,7 @@ async function prefetchLists(filing: Filing, features: Features[]): Promise<void
 /** Opens a filing: the index as stored, brought into this context's memory. */
 async function beginFiling(db: ParallaxDB, tx: Tx): Promise<Filing> {
   const [{ state, source }, stories] = await Promise.all([indexFor(db, tx), tx.objectStore('meta').get(STORIES_GENERATION)]);
+  await completeTable(tx, state.index);
   // Until it commits, what this transaction changes in memory is no one else's to read.
   held.delete(db);
   const generation = (stories as number | undefined) ?? 0;
@@ -433,10 +448,12 @@ async function endFiling(tx: Tx, filing: Filing): Promise<void> {
     if (state.increments + filing.increments.size >= Math.max(FOLD_AT, state.index.df.size * FOLD_SHARE)) {
       // Folded: the base becomes the table as held, and the increment records go.
       await table.clear();
-      unawaited(table.put(state.index.df.image(), FREQUENCY_BASE));
+      const { base, singles } = state.index.df.parts();
+      unawaited(table.put(base, FREQUENCY_BASE));
+      unawaited(table.put(singles, FREQUENCY_SINGLES));
       state.increments = 0;
     } else {
-      unawaited(table.put(packIncrements(filing.increments), state.index.size));
+      unawaited(table.put(packTotals(filing.increments.keys(), state.index.df), state.index.size));
       state.increments += filing.increments.size;
     }
   }
@@ -668,6 +685,7 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
 export async function documentFrequency(db: ParallaxDB, key: string): Promise<number> {
   const tx = db.transaction(READ, 'readonly');
   const { state } = await indexFor(db, tx);
+  await completeTable(tx, state.index);
   return state.index.df.get(keyHash(key));
 }
 

@@ -120,12 +120,14 @@ export interface ParallaxSchema extends DBSchema {
    */
   postings: { key: number; value: Int32Array };
   /**
-   * FREQUENCY_BASE → the table as of the last fold (a `StoredTable`; a
-   * `TableImage`, its slot arrays whole, if last folded before 2026-11-27:
-   * both are read, and the next fold writes the first); a filing number →
-   * one transaction's increments.
+   * FREQUENCY_BASE → the table as of the last fold (a `StoredTable` of the
+   * keys counted twice or more, and FREQUENCY_SINGLES → the keys counted
+   * once; or a `TableImage`, its slot arrays whole, if last folded before
+   * 2026-11-27: both are read, and the next fold writes the first); a filing
+   * number → the counts one transaction changed, as they stood after it
+   * (what it added, in records written before 2026-11-27).
    */
-  'frequency-table': { key: number | string; value: PackedCounts | StoredTable | TableImage };
+  'frequency-table': { key: number | string; value: PackedCounts | StoredTable | TableImage | Uint32Array };
   placements: {
     key: string;
     value: Placement;
@@ -149,6 +151,8 @@ export const INDEX_GENERATION = 'index-generation';
 /** Bumped whenever the reader moves articles between stories, so a filing context knows its memo of them is stale. */
 export const STORIES_GENERATION = 'stories-generation';
 export const FREQUENCY_BASE = 'base';
+/** The keys of count 1, stored apart from the base (see StoredTable.singlesApart); it sorts after the base. */
+export const FREQUENCY_SINGLES = 'singles';
 /** One bit per SimHash band filed under (see PackedIndex.bands). */
 export const INDEX_BANDS = 'index-bands';
 

@@ -12,10 +12,15 @@
  */
 import { inverseFrequency } from './signature';
 
-/** Counts of some keys, in any order: one transaction's increments. */
+/**
+ * One transaction's changes, keys in any order: each key's count as it
+ * stood after the transaction (`totals`), or in records written before
+ * 2026-11-27, what the transaction added.
+ */
 export interface PackedCounts {
   hashes: Uint32Array;
   counts: Int32Array;
+  totals?: true;
 }
 
 /** The table as held: slot arrays (hash 0 = empty) and how many slots are used. Stored so before 2026-11-27. */
@@ -35,6 +40,18 @@ export interface StoredTable {
   keys: Uint32Array;
   counts: Uint8Array;
   large: Int32Array;
+  /**
+   * Set: the keys of count 1 are stored apart (`TableParts.singles`). A
+   * query about a filed article never needs them: a key it alone has finds
+   * nothing, and counts 0 and 1 weigh the same (`idf`); a filing does.
+   */
+  singlesApart?: true;
+}
+
+/** The table as stored in two parts: the keys of count 2 and more, and the keys of count 1. */
+export interface TableParts {
+  base: StoredTable;
+  singles: Uint32Array;
 }
 
 const LARGE = 255;
@@ -178,14 +195,46 @@ export class FrequencyTable {
     const table = new FrequencyTable();
     const base = new PackedBase(image);
     table.base = base;
+    table.complete = !image.singlesApart;
     for (const p of increments) {
       for (let i = 0; i < p.hashes.length; i++) {
         const h = p.hashes[i]!;
-        if (table.keys[table.slot(h)] === EMPTY && base.find(stored(h)) < 0) table.newKeys++;
-        table.put(h, p.counts[i]!);
+        const before = table.get(h);
+        if (before === 0 && table.keys[table.slot(h)] === EMPTY && base.find(stored(h)) < 0) table.newKeys++;
+        table.put(h, p.totals ? p.counts[i]! - before : p.counts[i]!);
       }
     }
     return table;
+  }
+
+  /**
+   * Whether every key is counted: false for a table read without its keys of
+   * count 1 (`StoredTable.singlesApart`), whose counts of 0 may be 1, until
+   * `addSingles`.
+   */
+  complete = true;
+
+  /** The keys of count 1 stored apart; a key counted since already has its count. */
+  addSingles(singles: Uint32Array): void {
+    for (let i = 0; i < singles.length; i++) if (this.get(singles[i]!) === 0) this.add(singles[i]!, 1);
+    this.complete = true;
+  }
+
+  /** The table in its two stored parts (see StoredTable.singlesApart). */
+  parts(): TableParts {
+    if (this.base) this.spreadBase();
+    let shared = 0;
+    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== EMPTY && this.counts[i] !== 1) shared++;
+    const rest = new FrequencyTable(shared);
+    const singles = new Uint32Array(this.used - shared);
+    let j = 0;
+    for (let i = 0; i < this.keys.length; i++) {
+      const key = this.keys[i]!;
+      if (key === EMPTY) continue;
+      if (this.counts[i] === 1) singles[j++] = key === ZERO ? EMPTY : key;
+      else rest.put(key === ZERO ? EMPTY : key, this.counts[i]!);
+    }
+    return { base: { ...rest.image(), singlesApart: true }, singles };
   }
 
   /** Spreads the base into slots, with what was added on top: the table then changes in place. */
@@ -291,7 +340,7 @@ export class FrequencyTable {
   }
 
   addAll(p: PackedCounts): void {
-    for (let i = 0; i < p.hashes.length; i++) this.add(p.hashes[i]!, p.counts[i]!);
+    for (let i = 0; i < p.hashes.length; i++) this.add(p.hashes[i]!, p.totals ? p.counts[i]! - this.get(p.hashes[i]!) : p.counts[i]!);
   }
 
   private grow(): void {
@@ -306,14 +355,10 @@ export class FrequencyTable {
   }
 }
 
-/** Increments gathered over one batch, to be stored as one record. */
-export function packIncrements(increments: Map<number, number>): PackedCounts {
-  const hashes = new Uint32Array(increments.size);
-  const counts = new Int32Array(increments.size);
-  let i = 0;
-  for (const [h, c] of increments) {
-    hashes[i] = h;
-    counts[i++] = c;
-  }
-  return { hashes, counts };
+/** The keys one batch counted, with their counts in `table` after it, to be stored as one record. */
+export function packTotals(keys: Iterable<number>, table: FrequencyTable): PackedCounts {
+  const hashes = Uint32Array.from(keys);
+  const counts = new Int32Array(hashes.length);
+  for (let i = 0; i < hashes.length; i++) counts[i] = table.get(hashes[i]!);
+  return { hashes, counts, totals: true };
 }
