@@ -5,8 +5,8 @@
  * stored as its used slots only (`StoredTable`: a third of a table is empty
  * slots, and a large value costs its size to read back) with a bitmap of
  * where they sit. A worker woken cold looks keys up in that form as it was
- * read (`PackedBase`), with what changed since (small increment records,
- * `PackedCounts`) in a small table beside it, and spreads it into slots only
+ * read (`PackedBase`), with the counts changed since (small records,
+ * `PackedCounts`) in a small table in front of it, and spreads it into slots only
  * when it first files an article: several megabytes of fresh memory written
  * would cost a cold query more than its lookups do.
  */
@@ -82,9 +82,10 @@ function home(h: number, mask: number): number {
  * found by counting the used slots before it (`before`, per bitmap word).
  */
 class PackedBase {
-  readonly counts: Int32Array;
   private readonly before: Int32Array;
   private readonly mask: number;
+  /** The entries whose count is stored apart (`StoredTable.large`), in order. */
+  private readonly largeAt: Int32Array;
 
   constructor(readonly table: StoredTable) {
     const { occupied, counts, large } = table;
@@ -95,13 +96,26 @@ class PackedBase {
       this.before[w] = sum;
       sum += bitCount(occupied[w]!);
     }
-    this.counts = new Int32Array(counts.length);
+    this.largeAt = new Int32Array(large.length);
     let k = 0;
-    for (let j = 0; j < counts.length; j++) this.counts[j] = counts[j] === LARGE ? large[k++]! : counts[j]!;
+    for (let j = counts.indexOf(LARGE); j >= 0; j = counts.indexOf(LARGE, j + 1)) this.largeAt[k++] = j;
   }
 
   get size(): number {
-    return this.counts.length;
+    return this.table.keys.length;
+  }
+
+  count(j: number): number {
+    const c = this.table.counts[j]!;
+    if (c !== LARGE) return c;
+    let lo = 0;
+    let hi = this.largeAt.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.largeAt[mid]! < j) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.table.large[lo]!;
   }
 
   /** Where the entry of `h` (as stored) is, or -1. */
@@ -131,10 +145,10 @@ class PackedBase {
       for (let bits = occupied[w]!; bits !== 0; bits &= bits - 1) {
         const slot = w * 32 + 31 - Math.clz32(bits & -bits);
         keys[slot] = this.table.keys[j]!;
-        counts[slot] = this.counts[j++]!;
+        counts[slot] = this.count(j++);
       }
     }
-    return { keys, counts, used: this.counts.length };
+    return { keys, counts, used: this.size };
   }
 }
 
@@ -149,14 +163,15 @@ const COUNTS_REMEMBERED = 1024;
 const IDF_CACHE = 1 << 16;
 
 export class FrequencyTable {
-  /** Slot arrays: the whole table, or while `base` is set, only what was added to it since. */
+  /** Slot arrays: the whole table, or while `base` is set, the counts changed since it was stored (they take its place). */
   private keys: Uint32Array;
   private counts: Int32Array;
   private used = 0;
   /** The table as stored, looked up as read until the first change (see PackedBase). */
   private base: PackedBase | null = null;
-  /** Keys of the slot arrays that `base` lacks. */
-  private newKeys = 0;
+  /** `size` while `base` is set, as of `version` (-1: not known). */
+  private packedSize = -1;
+  private packedSizeAt = -1;
   /** Bumped by every change: what is computed from the counts is valid for one version. */
   version = 0;
   /**
@@ -192,16 +207,14 @@ export class FrequencyTable {
       for (const p of increments) table.addAll(p);
       return table;
     }
-    const table = new FrequencyTable();
-    const base = new PackedBase(image);
-    table.base = base;
+    const records = [...increments];
+    const table = new FrequencyTable(records.reduce((sum, p) => sum + p.hashes.length, 0));
+    table.base = new PackedBase(image);
     table.complete = !image.singlesApart;
-    for (const p of increments) {
+    for (const p of records) {
       for (let i = 0; i < p.hashes.length; i++) {
         const h = p.hashes[i]!;
-        const before = table.get(h);
-        if (before === 0 && table.keys[table.slot(h)] === EMPTY && base.find(stored(h)) < 0) table.newKeys++;
-        table.put(h, p.totals ? p.counts[i]! - before : p.counts[i]!);
+        table.set(h, p.totals ? p.counts[i]! : table.get(h) + p.counts[i]!);
       }
     }
     return table;
@@ -237,18 +250,17 @@ export class FrequencyTable {
     return { base: { ...rest.image(), singlesApart: true }, singles };
   }
 
-  /** Spreads the base into slots, with what was added on top: the table then changes in place. */
+  /** Spreads the base into slots, with the counts changed since: the table then changes in place. */
   private spreadBase(): void {
     const base = this.base!;
-    const added = { keys: this.keys, counts: this.counts };
+    const changed = { keys: this.keys, counts: this.counts };
     this.base = null;
-    this.newKeys = 0;
     const image = base.spread();
     this.keys = image.keys;
     this.counts = image.counts;
     this.used = image.used;
     this.cachedFor.fill(0);
-    for (let i = 0; i < added.keys.length; i++) if (added.keys[i] !== EMPTY) this.put(added.keys[i] === ZERO ? EMPTY : added.keys[i]!, added.counts[i]!);
+    for (let i = 0; i < changed.keys.length; i++) if (changed.keys[i] !== EMPTY) this.set(changed.keys[i] === ZERO ? EMPTY : changed.keys[i]!, changed.counts[i]!);
   }
 
   /** The table as it is now, to be stored (`StoredTable`). */
@@ -275,7 +287,14 @@ export class FrequencyTable {
   }
 
   get size(): number {
-    return this.base ? this.base.size + this.newKeys : this.used;
+    if (!this.base) return this.used;
+    if (this.packedSizeAt !== this.version) {
+      let added = 0;
+      for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== EMPTY && this.base.find(this.keys[i]!) < 0) added++;
+      this.packedSize = this.base.size + added;
+      this.packedSizeAt = this.version;
+    }
+    return this.packedSize;
   }
 
   private slot(hash: number): number {
@@ -288,10 +307,17 @@ export class FrequencyTable {
 
   get(hash: number): number {
     const i = this.slot(hash);
-    const here = this.keys[i] === EMPTY ? 0 : this.counts[i]!;
-    if (!this.base) return here;
+    if (this.keys[i] !== EMPTY) return this.counts[i]!;
+    if (!this.base) return 0;
     const j = this.base.find(stored(hash));
-    return j < 0 ? here : here + this.base.counts[j]!;
+    return j < 0 ? 0 : this.base.count(j);
+  }
+
+  /** Sets a key's count in the slot arrays. */
+  private set(hash: number, count: number): void {
+    // Not `this.counts[this.entry(hash)]`: that reads `counts` before `entry` may grow it.
+    const i = this.entry(hash);
+    this.counts[i] = count;
   }
 
   add(hash: number, by: number): void {
@@ -299,18 +325,24 @@ export class FrequencyTable {
     this.put(hash, by);
   }
 
-  /** Adds to the slot arrays (the whole table, or what was added to `base`). */
+  /** Adds to the slot arrays. */
   private put(hash: number, by: number): void {
+    const i = this.entry(hash);
+    this.counts[i]! += by;
+  }
+
+  /** The slot of `hash`, taken if it was free, about to change. */
+  private entry(hash: number): number {
     if (this.used + 1 > this.keys.length * MAX_LOAD) this.grow();
     const i = this.slot(hash);
     if (this.keys[i] === EMPTY) {
-      this.keys[i] = hash === EMPTY ? ZERO : hash;
+      this.keys[i] = stored(hash);
       this.used++;
     }
-    this.counts[i]! += by;
     const c = i & (IDF_CACHE - 1);
     if (this.cachedSlot[c] === i + 1) this.cachedFor[c] = 0;
     this.version++;
+    return i;
   }
 
   /** `inverseFrequency(max(1, count), n)`, remembered per key until its count or `n` changes. */
