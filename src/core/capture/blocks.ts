@@ -3,7 +3,7 @@
  * headings, list items…), each tied to the element that holds it, with the
  * share of its text that is link text. Everything after works on blocks.
  */
-import { attr, count, isHidden, now } from './dom';
+import { attr, attributeNames, count, hiddenBy, now } from './dom';
 
 export type BlockKind = 'paragraph' | 'heading' | 'title' | 'item' | 'quote' | 'code' | 'cell' | 'caption' | 'text';
 
@@ -93,11 +93,39 @@ const MAX_FURNITURE_SHARE = 0.3;
 /** An element named only by weak furniture words that holds this many paragraphs is a section of text ("content-nav-section"). */
 const WEAK_MAX_PARAGRAPHS = 4;
 
-function isFurniture(el: Element, tag: string, pageParagraphs: number): boolean {
+/**
+ * The attributes the walk reads on every element, taken with one call for
+ * their names: most elements carry one or two attributes of the six, and
+ * asking for each of the six by name costs more than the whole list.
+ */
+interface WalkAttributes {
+  hidden: string | null;
+  ariaHidden: string | null;
+  style: string | null;
+  role: string | null;
+  cls: string | null;
+  id: string | null;
+}
+
+function readWalkAttributes(el: Element, into: WalkAttributes): void {
+  into.hidden = into.ariaHidden = into.style = into.role = into.cls = into.id = null;
+  const names = attributeNames(el);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    if (name === 'class') into.cls = attr(el, name);
+    else if (name === 'id') into.id = attr(el, name);
+    else if (name === 'style') into.style = attr(el, name);
+    else if (name === 'role') into.role = attr(el, name);
+    else if (name === 'hidden') into.hidden = attr(el, name);
+    else if (name === 'aria-hidden') into.ariaHidden = attr(el, name);
+  }
+}
+
+function isFurniture(el: Element, tag: string, pageParagraphs: number, attrs: WalkAttributes): boolean {
   if (tag === 'body' || tag === 'main' || tag === 'article' || tag === 'html') return false;
   const landmark = LANDMARK_TAGS.has(tag);
-  const role = attr(el, 'role');
-  const verdict = landmark || (role && SKIP_ROLES.test(role)) ? 'strong' : furnitureName(el);
+  const role = attrs.role;
+  const verdict = landmark || (role && SKIP_ROLES.test(role)) ? 'strong' : furnitureName(attrs.cls, attrs.id);
   if (!verdict) return false;
   const paragraphs = count(el, 'p');
   if (verdict === 'weak' && paragraphs >= WEAK_MAX_PARAGRAPHS) return false;
@@ -108,8 +136,9 @@ function isFurniture(el: Element, tag: string, pageParagraphs: number): boolean 
 type NameVerdict = 'strong' | 'weak' | false;
 const furnitureNames = new Map<string, NameVerdict>();
 
-function furnitureName(el: Element): NameVerdict {
-  const names = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`;
+function furnitureName(cls: string | null, id: string | null): NameVerdict {
+  if (cls === null && id === null) return false;
+  const names = `${cls ?? ''} ${id ?? ''}`;
   if (names.length < 2) return false;
   let verdict = furnitureNames.get(names);
   if (verdict === undefined) {
@@ -171,8 +200,8 @@ function nameFurniture(name: string): OneName {
  * hidden <div id="S:n"> chunks that a script then moves into place. The reader
  * sees them, so the walk reads them where they stand.
  */
-function isStreamedChunk(el: Element): boolean {
-  return /^S:\d+$/.test(attr(el, 'id') ?? '');
+function isStreamedChunk(id: string | null): boolean {
+  return /^S:\d+$/.test(id ?? '');
 }
 
 /** Walks `root` and returns its text blocks in reading order. */
@@ -188,8 +217,17 @@ export function walkBlocks(root: Element, limits: WalkLimits): Walk {
   /** Characters collected so far, to stop at maxChars. */
   let collected = 0;
   const pageParagraphs = count(root, 'p');
+  const attrs: WalkAttributes = { hidden: null, ariaHidden: null, style: null, role: null, cls: null, id: null };
+
+  function hiddenOrFurniture(el: Element, tag: string): boolean {
+    readWalkAttributes(el, attrs);
+    if (!limits.includeHidden && hiddenBy(attrs.hidden, attrs.ariaHidden, attrs.style) && !isStreamedChunk(attrs.id)) return true;
+    return isFurniture(el, tag, pageParagraphs, attrs);
+  }
 
   function flush(): void {
+    // Nested block elements flush with nothing collected in between (and then no link text either).
+    if (buffer === '') return;
     const text = buffer.replace(/\s+/g, ' ').trim();
     if (text) blocks.push({ el: owner, kind, text, linkChars: Math.min(linkChars, text.length) });
     buffer = '';
@@ -218,21 +256,22 @@ export function walkBlocks(root: Element, limits: WalkLimits): Walk {
         return;
       }
       const tag = node.localName;
-      if (SKIP_TAGS.has(tag) || (!limits.includeHidden && isHidden(node) && !isStreamedChunk(node)) || isFurniture(node, tag, pageParagraphs)) {
+      if (SKIP_TAGS.has(tag) || hiddenOrFurniture(node, tag)) {
         // A skipped element still separates the words either side of it.
         buffer += ' ';
         continue;
       }
       if (BLOCK_TAGS.has(tag)) {
         flush();
-        const outer = { owner, kind };
-        owner = node;
-        kind = KIND[tag] ?? (tag === 'br' || tag === 'hr' ? outer.kind : 'text');
-        if (tag === 'br' || tag === 'hr') owner = outer.owner;
+        const outerOwner = owner;
+        const outerKind = kind;
+        const lineBreak = tag === 'br' || tag === 'hr';
+        owner = lineBreak ? outerOwner : node;
+        kind = KIND[tag] ?? (lineBreak ? outerKind : 'text');
         visit(node, depth + 1, inLink);
         flush();
-        owner = outer.owner;
-        kind = outer.kind;
+        owner = outerOwner;
+        kind = outerKind;
       } else {
         visit(node, depth + 1, inLink || tag === 'a');
       }

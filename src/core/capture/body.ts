@@ -6,6 +6,7 @@
 import type { Block, Walk } from './blocks';
 import { findDateInText } from './dates';
 import { attr } from './dom';
+import { HAS_LETTER, letterPattern, NOT_WORDS, patternFor } from './letters';
 
 export interface Body {
   /** Blocks kept, in reading order. */
@@ -32,6 +33,9 @@ function isProse(b: Block): boolean {
   return b.text.length >= 80 || (b.text.length >= 30 && /[.!?:;…"”')。！？：；」』）]$/.test(b.text));
 }
 
+const HAS_NUMBER = letterPattern(/[\p{N}]/u);
+const NOT_LETTERS_DIGITS = letterPattern(/[^\p{L}\p{N} ]+/gu);
+
 /** Short labels and calls to action that sit inside article containers. */
 const LABEL = /^(advertisement|advertising|sponsored|share( this)?( article| story)?|read more|continue reading|related( articles| stories)?|see also|sign up|subscribe|follow us|comments?|tags?|print|email|copy link|listen|loading\W*)$/i;
 
@@ -39,17 +43,17 @@ const LABEL = /^(advertisement|advertising|sponsored|share( this)?( article| sto
 function isDateline(b: Block): boolean {
   if (b.text.length > 80) return false;
   const date = findDateInText(b.text);
-  return date !== null && b.text.replace(/\d+|[^\p{L}\s]/gu, '').trim().split(/\s+/).length <= 5;
+  return date !== null && b.text.replace(patternFor(NOT_WORDS, b.text), '').trim().split(/\s+/).length <= 5;
 }
 
 function keep(b: Block): boolean {
   // Captions and photo credits describe pictures the text does not include.
   if (b.kind === 'title' || b.kind === 'caption' || isDateline(b)) return false;
   // A table cell of figures is the table's content; elsewhere text without letters is a counter, a price tag or an icon.
-  if (!/\p{L}/u.test(b.text) && !(b.kind === 'cell' && /\p{N}/u.test(b.text))) return false;
+  if (!patternFor(HAS_LETTER, b.text).test(b.text) && !(b.kind === 'cell' && patternFor(HAS_NUMBER, b.text).test(b.text))) return false;
   const share = linkShare(b);
   if (share > 0.6 || (share > 0.35 && b.text.length < 120)) return false;
-  return !LABEL.test(b.text.replace(/[^\p{L}\p{N} ]+/gu, ' ').trim());
+  return !LABEL.test(b.text.replace(patternFor(NOT_LETTERS_DIGITS, b.text), ' ').trim());
 }
 
 /**

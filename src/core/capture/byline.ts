@@ -7,6 +7,7 @@ import type { Around } from './around';
 import { findDateInText } from './dates';
 import { all, attr, clean, first, inOrBefore, matches, textOf } from './dom';
 import type { LinkedData } from './jsonld';
+import { HAS_LETTER, NOT_WORDS, patternFor } from './letters';
 import { metaValue, type MetaTags } from './meta';
 import { overlap } from './title';
 
@@ -23,11 +24,11 @@ export function cleanByline(raw: string | null | undefined): string | null {
   if (!text) return null;
   text = text.replace(LABEL_PREFIX, '').replace(BY_PREFIX, '').replace(DATE_TAIL, '').replace(/^[\s,|·•:–-]+|[\s,|·•:–-]+$/g, '');
   if (!text || text.length > 120 || /^(https?:|www\.)/i.test(text) || text.startsWith('@')) return null;
-  if (!/\p{L}/u.test(text) || /^(admin|administrator|author|staff|editor|unknown|null|undefined)$/i.test(text)) return null;
+  if (!patternFor(HAS_LETTER, text).test(text) || /^(admin|administrator|author|staff|editor|unknown|null|undefined)$/i.test(text)) return null;
   // A label whose name sits in the next element ("Written by", "Researched by"), or a date where a name should be.
   if (/(?:^|\s)by$/i.test(text) || LABEL_LINE.test(text) || /^(?:more (?:about|from|by)\b|about the author|learn more|read more|view (?:all|profile))/i.test(text)) return null;
   const date = findDateInText(text);
-  if (date && text.replace(/\d+|[^\p{L}\s]/gu, '').trim().split(/\s+/).filter(Boolean).length <= 3) return null;
+  if (date && text.replace(patternFor(NOT_WORDS, text), '').trim().split(/\s+/).filter(Boolean).length <= 3) return null;
   return text;
 }
 

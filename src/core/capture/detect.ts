@@ -7,6 +7,7 @@ import type { Body } from './body';
 import type { LinkedData } from './jsonld';
 import type { PageShape } from './page-shape';
 import type { Wording } from './wording';
+import { letterPattern, patternFor } from './letters';
 import { BIAS, TREES, WEIGHTS, type Tree } from './detector-model';
 
 export interface PageSignals {
@@ -50,6 +51,8 @@ interface PathShape {
   serviceHost: boolean;
 }
 
+const SLUG_WORD = letterPattern(/^[\p{L}]{2,}$/u);
+
 function pathShape(url: string): PathShape {
   let path = '/';
   let host = '';
@@ -66,7 +69,7 @@ function pathShape(url: string): PathShape {
   const last = (segments[segments.length - 1] ?? '').replace(/\.(html?|php|aspx?)$/i, '');
   return {
     root: segments.length === 0,
-    slugWords: last.split(/[-_]+/).filter((w) => /^[\p{L}]{2,}$/u.test(w)).length,
+    slugWords: last.split(/[-_]+/).filter((w) => patternFor(SLUG_WORD, w).test(w)).length,
     datePath: /\/(19|20)\d{2}\/\d{1,2}(\/|$)/.test(path),
     listing: /\/(tag|tags|category|categories|topics?|search|archive|page\/\d+|author|products?|shop|collections?|forums?|threads?|questions|docs?|documentation|api|reference|help|support|pricing|services?)(\/|$)/i.test(path),
     forum: /\/(forums?|threads?|topics?|t|questions?|q|community|discussions?|boards?|viewtopic|showthread)([/.-]|$)/i.test(path),

@@ -72,6 +72,11 @@ export function attr(el: Element, name: string): string | null {
   return callBound<string | null>(attrMethod, el, name);
 }
 
+/** Names of the attributes `el` carries, in the order the markup gives them. */
+export function attributeNames(el: Element): string[] {
+  return callBound<string[]>(method(el, 'getAttributeNames'), el);
+}
+
 /** How many elements under `root` match `selector`, without copying them out. */
 export function count(root: ParentNode, selector: string): number {
   return callBound<NodeListOf<Element>>(method(root, 'querySelectorAll'), root, selector).length;
@@ -124,9 +129,13 @@ export function textOf(node: Node | null | undefined, max = Infinity): string {
 
 /** Hidden by markup alone: we never ask for computed styles, which would force layout on the reader's page. */
 export function isHidden(el: Element): boolean {
-  if (attr(el, 'hidden') !== null) return true;
-  if (attr(el, 'aria-hidden') === 'true') return true;
-  const style = attr(el, 'style');
+  return hiddenBy(attr(el, 'hidden'), attr(el, 'aria-hidden'), attr(el, 'style'));
+}
+
+/** isHidden from the values of the element's hidden, aria-hidden and style attributes. */
+export function hiddenBy(hidden: string | null, ariaHidden: string | null, style: string | null): boolean {
+  if (hidden !== null) return true;
+  if (ariaHidden === 'true') return true;
   return style !== null && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 

@@ -5,8 +5,13 @@
  */
 import { findDateInText } from './dates';
 import { all, clean, inOrBefore, isHidden, textOf } from './dom';
+import { letterPattern, patternFor } from './letters';
 
-const tokens = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const TOKEN = letterPattern(/[\p{L}\p{N}]+/gu);
+const tokens = (s: string): string[] => {
+  const lower = s.toLowerCase();
+  return lower.match(patternFor(TOKEN, lower)) ?? [];
+};
 
 /** Share of the shorter text's words found in the longer one. */
 export function overlap(a: string, b: string): number {
@@ -91,13 +96,15 @@ const CUT_LENGTH = 80;
  * "Blog: Headline", "Dec 18 2025 Headline": a label or the date run into the
  * front of the <h1>, where a metadata title gives the headline alone.
  */
+const LABEL_LEAD = letterPattern(/^[\p{L}]+:$/u);
+
 export function dropLeadIn(heading: string, known: string[]): string {
   const titles = new Set(known.map(normal).filter(Boolean));
   for (const space of heading.matchAll(/\s+/g)) {
     const lead = heading.slice(0, space.index);
     if (lead.length > MAX_LEAD_IN) break;
     const rest = heading.slice(space.index + space[0].length);
-    if (titles.has(normal(rest)) && (/^[\p{L}]+:$/u.test(lead) || findDateInText(lead))) return rest;
+    if (titles.has(normal(rest)) && (patternFor(LABEL_LEAD, lead).test(lead) || findDateInText(lead))) return rest;
   }
   return heading;
 }

@@ -37,6 +37,13 @@ add('third', 'he she his her they them their');
 const MAX_TEXT = 20_000;
 const WORD = /[a-z0-9][a-z0-9',.]*/g;
 
+/** The word without the commas, stops and apostrophes at its end; most words have none, and are returned as they are. */
+function trimJoiners(word: string): string {
+  let end = word.length;
+  for (let c = word.charCodeAt(end - 1); c === 44 || c === 46 || c === 39; c = word.charCodeAt(end - 1)) end--;
+  return end === word.length ? word : word.slice(0, end);
+}
+
 export function readWording(text: string, title: string): Wording {
   const body = text.slice(0, MAX_TEXT).toLowerCase();
   const counts: Record<string, number> = {};
@@ -44,8 +51,9 @@ export function readWording(text: string, title: string): Wording {
   WORD.lastIndex = 0;
   for (let m = WORD.exec(body); m; m = WORD.exec(body)) {
     words++;
-    const w = m[0].replace(/[,.']+$/, '');
-    if (/^\d/.test(w)) counts.num = (counts.num ?? 0) + 1;
+    const w = trimJoiners(m[0]);
+    // A word starts with a letter or a digit (see WORD).
+    if (w.charCodeAt(0) <= 57) counts.num = (counts.num ?? 0) + 1;
     else if (w.length > 3 && w.endsWith('ed')) counts.past = (counts.past ?? 0) + 1;
     const group = GROUPS[w];
     if (group) counts[group] = (counts[group] ?? 0) + 1;

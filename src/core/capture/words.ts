@@ -5,19 +5,23 @@
  * segmenter is asked only about pieces in scripts written without spaces.
  */
 import { countWords } from '../text';
+import { isCommon, letterPattern } from './letters';
 
 /** Longest piece handed to the segmenter; it is linear well beyond this. */
 const PIECE = 2_000;
 /** Scripts whose words are not separated by spaces: only a dictionary-backed segmenter can count them. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const WORD = /[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*/gu;
+const WORD = letterPattern(/[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*/gu);
 
 function countPiece(piece: string, lang: string | null): number {
-  if (UNSPACED.test(piece)) return countWords(piece, lang);
+  // Text in the common ranges (see letters.ts) has no unspaced script either.
+  const common = isCommon(piece);
+  if (!common && UNSPACED.test(piece)) return countWords(piece, lang);
+  const word = common ? WORD.common : WORD.full;
   let n = 0;
-  WORD.lastIndex = 0;
+  word.lastIndex = 0;
   // test() steps through the matches like exec() without building a match array for each word.
-  while (WORD.test(piece)) n++;
+  while (word.test(piece)) n++;
   return n;
 }
 
