@@ -75,6 +75,20 @@ describe('dates the page prints', () => {
     expect(captureDocument(doc, 'https://blog.example/articles/2025-12-15+Release+notes', UNHURRIED).publishedAt?.slice(0, 10)).toBe('2025-12-15');
   });
 
+  it('takes a revision date printed by the headline over structured data, unless Open Graph names another publication day', () => {
+    const ld = (published: string, modified: string): string =>
+      `<script type="application/ld+json">{"@type":"Article","headline":"Sharing the shed keys fairly","datePublished":"${published}","dateModified":"${modified}"}</script>`;
+    const top = '<h1>Sharing the shed keys fairly</h1><p>Updated March 4, 2026</p>';
+    const kept = page(ld('2021-05-10T09:00:00Z', '2026-03-04T08:15:00Z'), top);
+    expect(captureDocument(kept, 'https://plots.example/keys', UNHURRIED).publishedAt).toBe('2026-03-04T08:15:00Z');
+    const shared = page(`${ld('2021-05-10T09:00:00Z', '2026-03-04T08:15:00Z')}<meta property="article:published_time" content="2021-05-10T09:00:00Z">`, top);
+    expect(captureDocument(shared, 'https://plots.example/keys', UNHURRIED).publishedAt?.slice(0, 10)).toBe('2021-05-10');
+    const unconfirmed = page(ld('2021-05-10T09:00:00Z', '2025-01-20T08:15:00Z'), top);
+    expect(captureDocument(unconfirmed, 'https://plots.example/keys', UNHURRIED).publishedAt?.slice(0, 10)).toBe('2026-03-04');
+    const sameDay = page(`${ld('2021-05-10T09:00:00Z', '2026-03-04T08:15:00Z')}<meta property="article:published_time" content="2026-03-04T07:00:00Z">`, top);
+    expect(captureDocument(sameDay, 'https://plots.example/keys', UNHURRIED).publishedAt).toBe('2026-03-04T08:15:00Z');
+  });
+
   it('reads past a revision date to the publication date printed beside it', () => {
     const top = '<div class="meta"><span>December 22, 2022</span> <span class="updated">Updated: January 2, 2026</span></div><h1>Sharing the shed keys fairly</h1>';
     expect(captureDocument(page('', top), 'https://plots.example/keys', UNHURRIED).publishedAt?.slice(0, 10)).toBe('2022-12-22');

@@ -38,6 +38,30 @@ describe('headline tail', () => {
     expect(trimHeadingTail(heading, [`${heading} | Harbour Paper`, heading])).toBe(heading);
   });
 
+  it('drops what follows a bar in the heading even when the metadata title repeats it', () => {
+    const heading = 'Ferry Timetable Explained | Rider Guides | Harbour Paper Travel';
+    expect(trimHeadingTail(heading, [heading])).toBe('Ferry Timetable Explained');
+  });
+
+  it('keeps a long clause after a bar, which is the editor\'s subtitle rather than a label', () => {
+    const heading = 'Ferry Timetable Explained | What Changes For Riders Crossing This Winter';
+    expect(trimHeadingTail(heading, [heading])).toBe(heading);
+  });
+
+  it('prefers the heading that is the metadata title over one that repeats its words in a subtitle', () => {
+    const doc = page(
+      '<meta property="og:title" content="Ferry Timetable Explained">',
+      '<h1>Ferry Timetable Explained</h1><h1>Ferry Timetable Explained <small>the ferry timetable for winter riders</small></h1>',
+    );
+    expect(captureDocument(doc, 'https://harbour.example/ferry', UNHURRIED).title).toBe('Ferry Timetable Explained');
+  });
+
+  it('reads a headline whose UTF-8 was decoded twice as its author wrote it', () => {
+    const garbled = 'A Rider\u00e2\u0080\u0099s Guide to the Ferry Timetable';
+    const doc = page(`<title>${garbled}</title>`, `<h1>${garbled}</h1>`);
+    expect(captureDocument(doc, 'https://harbour.example/ferry', UNHURRIED).title).toBe('A Rider\u2019s Guide to the Ferry Timetable');
+  });
+
   it('keeps the whole heading when no metadata title starts with its first part', () => {
     const heading = 'Winter Crossings – The Ferry Timetable Explained';
     expect(trimHeadingTail(heading, ['Ferry Timetable Explained | Harbour Paper'])).toBe(heading);

@@ -161,6 +161,22 @@ export function dayInSlug(url: string): string | null {
   return m ? toIsoDate(`${m[1]}-${m[2]}-${m[3]}`) : null;
 }
 
+const OPEN_GRAPH_PUBLISHED = ['article:published_time', 'og:article:published_time'];
+
+/**
+ * A revision date printed by the headline ("Updated May 3, 2025") is the date
+ * the page presents as its own: guides and explainers kept current show only
+ * that one, whatever their structured data says of the first draft. Not when
+ * the Open Graph publication time, which outlets set for the story's first
+ * appearance in feeds and social cards, names another day. The metadata's
+ * exact instant when its modified date is the same day.
+ */
+export function presentedRevision(printed: string, modified: string | null, meta: MetaTags): string | null {
+  const firstShared = toIsoDate(metaValue(meta, ...OPEN_GRAPH_PUBLISHED));
+  if (firstShared && firstShared.slice(0, 10) !== printed.slice(0, 10)) return null;
+  return modified?.slice(0, 10) === printed.slice(0, 10) ? modified : printed;
+}
+
 export function pickDates(
   doc: Document,
   ld: LinkedData | null,
@@ -174,8 +190,9 @@ export function pickDates(
     const el = first(doc, `[itemprop="${prop}"]`);
     return el ? (attr(el, 'datetime') ?? attr(el, 'content') ?? textOf(el, 200)) : null;
   };
-  // The dateline printed by the headline is what the reader is told, so it leads unless it is labelled as a
-  // revision; metadata follows; a scan of the whole page for any date is the last resort.
+  // The dateline printed by the headline is what the reader is told, so it leads; a printed revision leads
+  // too unless Open Graph dates the first publication (presentedRevision); metadata follows; a scan of the
+  // whole page for any date is the last resort.
   const shown = datelineAround(around);
   const declared =
     toIsoDate(ld?.datePublished) ?? toIsoDate(metaValue(meta, ...PUBLISHED_META)) ?? toIsoDate(itemprop('datePublished')) ?? anyPublishedMeta(meta);
@@ -184,15 +201,18 @@ export function pickDates(
   // So is a day one time zone away from the metadata's instant.
   const sameFact = (printed: string, exact: string): boolean => exact.slice(0, 10) === printed.slice(0, 10) || sameInstantElsewhere(printed, exact);
   const shownFirst = shown && !shown.revised ? (declared && sameFact(shown.date, declared) ? declared : shown.date) : null;
+  const declaredModified = toIsoDate(ld?.dateModified) ?? toIsoDate(metaValue(meta, ...MODIFIED_META)) ?? toIsoDate(itemprop('dateModified'));
+  const revision = shown?.revised ? presentedRevision(shown.date, declaredModified, meta) : null;
   let publishedAt =
-    shownFirst ?? declared ?? shown?.date ?? (scanPage ? (shownDate(doc, container) ?? dateBesideAuthor(doc, container)) : null) ?? dayInSlug(pageUrl);
+    shownFirst ??
+    revision ??
+    declared ??
+    shown?.date ??
+    (scanPage ? (shownDate(doc, container) ?? dateBesideAuthor(doc, container)) : null) ??
+    dayInSlug(pageUrl);
   // A day in the address outranks any other day: the others are often the last edit's.
   const filed = dateInPath(pageUrl);
   if (filed && publishedAt?.slice(0, 10) !== filed.slice(0, 10)) publishedAt = filed;
-  const modifiedAt =
-    toIsoDate(ld?.dateModified) ??
-    toIsoDate(metaValue(meta, ...MODIFIED_META)) ??
-    toIsoDate(itemprop('dateModified')) ??
-    (shown?.revised ? shown.date : null);
+  const modifiedAt = declaredModified ?? (shown?.revised ? shown.date : null);
   return { publishedAt, modifiedAt };
 }

@@ -6,6 +6,7 @@
 import { findDateInText } from './dates';
 import { all, clean, inOrBefore, isHidden, textOf } from './dom';
 import { letterPattern, patternFor } from './letters';
+import { repairMojibake } from './mojibake';
 
 const TOKEN = letterPattern(/[\p{L}\p{N}]+/gu);
 const tokens = (s: string): string[] => {
@@ -13,9 +14,9 @@ const tokens = (s: string): string[] => {
   return lower.match(patternFor(TOKEN, lower)) ?? [];
 };
 
-/** Share of the shorter text's words found in the longer one. */
+/** Share of the shorter text's words found in the longer one; a word said twice counts once, so the share never passes 1. */
 export function overlap(a: string, b: string): number {
-  const ta = tokens(a);
+  const ta = [...new Set(tokens(a))];
   const tb = new Set(tokens(b));
   if (!ta.length || !tb.size) return 0;
   let hit = 0;
@@ -51,6 +52,11 @@ function withoutBareSiteName(title: string, siteName: string | null): string {
 const MIN_OVERLAP = 0.6;
 
 export function pickTitle(doc: Document, meta: (string | null)[], siteName: string | null, container: Element | null): string | null {
+  const title = chooseTitle(doc, meta, siteName, container);
+  return title && repairMojibake(title);
+}
+
+function chooseTitle(doc: Document, meta: (string | null)[], siteName: string | null, container: Element | null): string | null {
   // Compared without the outlet's name, so a logo in an <h1> ("Acme Times") does not match "Headline | Acme Times".
   const known = meta.filter((t): t is string => Boolean(t)).map((t) => stripSiteName(t, siteName));
   const headings = all(doc, 'h1')
@@ -115,6 +121,9 @@ const MAX_LEAD_IN = 24;
 /** Spaced dashes and bars that set a tagline, section or outlet apart from a headline; a colon belongs to headlines. */
 const TAIL_SEPARATOR = /\s+[|–—·•»-]\s+|\s+::\s+/;
 const normal = (s: string): string => tokens(s).join(' ');
+const BAR = /\s+\|\s+/;
+/** Longest section or outlet name set off by a bar. */
+const MAX_LABEL_WORDS = 4;
 
 /**
  * "Headline – Tagline" in the <h1>, where the metadata titles give "Headline"
@@ -123,9 +132,14 @@ const normal = (s: string): string => tokens(s).join(' ');
  * metadata title keeps its tail, unless the tail is a label of a word or two.
  */
 export function trimHeadingTail(heading: string, meta: (string | null)[]): string {
+  const titles = meta.filter((t): t is string => Boolean(t));
+  // Labels set off by bars ("| Patient Education | Acme Hospital") are the template's section and outlet names,
+  // even when a metadata title repeats them; a long clause after a bar is the editor's own subtitle.
+  const barred = heading.split(BAR);
+  const labels = barred.slice(1).every((p) => p.split(/\s+/).length <= MAX_LABEL_WORDS);
+  if (barred.length > 1 && labels && titles.some((t) => normal(t.split(BAR)[0]!) === normal(barred[0]!))) heading = barred[0]!.trim();
   const parts = heading.split(TAIL_SEPARATOR);
   if (parts.length < 2) return heading;
-  const titles = meta.filter((t): t is string => Boolean(t));
   const head = normal(parts[0]!);
   if (!head || !titles.some((t) => normal(t.split(TAIL_SEPARATOR)[0]!) === head)) return heading;
   const tailWords = parts.slice(1).join(' ').split(/\s+/).filter(Boolean).length;
