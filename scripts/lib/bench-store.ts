@@ -4,8 +4,11 @@
  * fake-indexeddb. A library of `size` articles is filed through the real
  * `ingestMany` (timed as the batch ingest rate), then new articles are filed
  * one by one through `ingest`, then queried through the real `relatedTo`,
- * warm (this context has answered queries before) and cold (a fresh
- * connection, nothing of the library in memory).
+ * warm (on the connection that filed the library, which holds every list
+ * and vector it filed, after some queries) and cold (a fresh connection,
+ * nothing of the library in memory). With `reuse`, a library filed by an
+ * earlier run is queried instead: warm is then a fresh connection that has
+ * answered some queries, holding only what they read.
  */
 import { ingest, ingestMany, relatedTo } from '../../src/background/store/library';
 import { INDEX_SIZE, openParallaxDB, type ParallaxDB } from '../../src/background/store/schema';
