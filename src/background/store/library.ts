@@ -95,13 +95,14 @@ async function readIndex(tx: AnyTx, size: number): Promise<{ index: PackedIndex;
   const table = tx.objectStore('frequency-table');
   // Increments are numbered, and numbers sort before strings: the range ends at the base.
   const range = IDBKeyRange.upperBound(FREQUENCY_BASE);
-  const [keys, records, bands] = await Promise.all([table.getAllKeys(range), table.getAll(range), tx.objectStore('meta').get(INDEX_BANDS)]);
+  const [records, bands] = await Promise.all([table.getAll(range), tx.objectStore('meta').get(INDEX_BANDS)]);
   let image: StoredTable | TableImage | undefined;
   const increments: PackedCounts[] = [];
-  records.forEach((r, i) => {
-    if (keys[i] === FREQUENCY_BASE) image = r as StoredTable | TableImage;
-    else increments.push(r as PackedCounts);
-  });
+  // Told apart by shape rather than by a second request for the keys: only increments have `hashes`.
+  for (const r of records) {
+    if ('hashes' in r) increments.push(r as PackedCounts);
+    else image = r as StoredTable | TableImage;
+  }
   const index = new PackedIndex(size, FrequencyTable.from(image, increments));
   if (bands instanceof Uint8Array) index.bands = bands;
   return { index, increments: increments.reduce((sum, p) => sum + p.hashes.length, 0) };
