@@ -201,3 +201,24 @@ describe('the frequency table as stored (frequency-table.ts)', () => {
     for (const [h, c] of written) expect(again.get(h)).toBe(c + (h === 1 ? 5 : 0));
   });
 });
+
+describe('band bits as stored (packed-index.ts bandBitsOf)', () => {
+  it('folds a larger stored set onto the current size, every bit set staying set', async () => {
+    const { bandBitsOf, PackedIndex } = await import('../../src/core/matching/packed-index');
+    const { FrequencyTable } = await import('../../src/core/matching/frequency-table');
+    const current = new PackedIndex(0, new FrequencyTable()).bands.length;
+    const hashes = [0, 1, 0x3ffff, 0x40000, 0x7ffff, 0x12345678, 0xfffffff3];
+    // Written with twice as many bits, as libraries stored before 2026-11-27 were.
+    const old = new Uint8Array(current * 2);
+    for (const h of hashes) {
+      const bit = h & (current * 16 - 1);
+      old[bit >>> 3]! |= 1 << (bit & 7);
+    }
+    const folded = bandBitsOf(old);
+    expect(folded.length).toBe(current);
+    const index = new PackedIndex(0, new FrequencyTable());
+    for (const h of hashes) index.markBand(h);
+    expect(folded).toEqual(index.bands);
+    expect(bandBitsOf(index.bands)).toBe(index.bands);
+  });
+});

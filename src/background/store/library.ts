@@ -8,7 +8,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { CapturedArticle, Explanation, RelatedArticle, StoredArticle } from '../../core/article';
 import type { Ranked } from '../../core/matching/engine';
 import { FrequencyTable, packTotals, type PackedCounts, type StoredTable, type TableImage } from '../../core/matching/frequency-table';
-import { listingPool, MAX_POSTINGS, PackedIndex, postingsLimit, rankPacked, type PackedSource } from '../../core/matching/packed-index';
+import { bandBitsOf, listingPool, MAX_POSTINGS, PackedIndex, postingsLimit, rankPacked, type PackedSource } from '../../core/matching/packed-index';
 import { packSignature, unpackSignature } from '../../core/matching/packed-signature';
 import { compare, prepare, type Idf } from '../../core/matching/score';
 import { buildSignature, countedKeys, featuresOf, inverseFrequency, type Features, type Signature } from '../../core/matching/signature';
@@ -104,7 +104,7 @@ async function readIndex(tx: AnyTx, size: number): Promise<{ index: PackedIndex;
     else image = r as StoredTable | TableImage;
   }
   const index = new PackedIndex(size, FrequencyTable.from(image, increments));
-  if (bands instanceof Uint8Array) index.bands = bands;
+  if (bands instanceof Uint8Array) index.bands = bandBitsOf(bands);
   return { index, increments: increments.reduce((sum, p) => sum + p.hashes.length, 0) };
 }
 

@@ -56,8 +56,21 @@ export interface PackedRanked {
 /** `PackedIndex.marked` of an article a ranking must not return. */
 const BARRED = 2;
 
-/** Bits of a band hash that pick its bit in `PackedIndex.bands`. */
-const BAND_BITS = 19;
+/**
+ * Bits of a band hash that pick its bit in `PackedIndex.bands`: 32 KB of
+ * bits, under the size past which Chromium keeps a stored value in a file
+ * of its own (read apart, after the rest of a cold context's first request).
+ */
+const BAND_BITS = 18;
+
+/** Band bits as stored, of any earlier size: a larger set is folded onto this one (a bit set stays set). */
+export function bandBitsOf(stored: Uint8Array): Uint8Array {
+  const size = 1 << (BAND_BITS - 3);
+  if (stored.length === size) return stored;
+  const out = new Uint8Array(size);
+  for (let i = 0; i < stored.length; i++) out[i % size]! |= stored[i]!;
+  return out;
+}
 
 export class PackedIndex {
   readonly postings = new Map<number, Int32Array | number[]>();
