@@ -7,7 +7,7 @@
  * query, so the cost stays small on large pages.
  */
 import type { Block } from './blocks';
-import { all, attr } from './dom';
+import { all, attr, attributeNames } from './dom';
 
 export interface PageShape {
   /** Blocks of text on the page. */
@@ -100,7 +100,18 @@ function familiesOf(el: Element, cache: Map<Element, number>): number {
   const hit = cache.get(el);
   if (hit !== undefined) return hit;
   let mask = 0;
-  const words = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''} ${attr(el, 'itemprop') ?? ''}`.toLowerCase();
+  // One call for the names, as in the body walk: most containers carry a class and nothing else of the three.
+  let cls: string | null = null;
+  let id: string | null = null;
+  let itemprop: string | null = null;
+  const names = attributeNames(el);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    if (name === 'class') cls = attr(el, name);
+    else if (name === 'id') id = attr(el, name);
+    else if (name === 'itemprop') itemprop = attr(el, name);
+  }
+  const words = `${cls ?? ''} ${id ?? ''} ${itemprop ?? ''}`.toLowerCase();
   if (words.length > 2 && ANY_FAMILY.test(words)) FAMILY_NAMES.forEach((f, i) => {
     if (FAMILIES[f].test(words)) mask |= 1 << i;
   });
