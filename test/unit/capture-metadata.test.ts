@@ -112,4 +112,12 @@ describe('headline choice', () => {
     );
     expect(captureDocument(doc, 'https://harbour.example/ferry', UNHURRIED).title).toBe('How the harbour board rebuilt its winter ferry timetable from scratch');
   });
+
+  it('takes a page\'s only heading that mentions the outlet, but not one that is mostly its name', () => {
+    const head = '<title>Crossing Times: Rethinking the Timetable - Harbour Paper</title><meta property="og:site_name" content="Harbour Paper">';
+    const mentions = page(head, '<h1>Drawing the Harbour Ferry Map</h1>');
+    expect(captureDocument(mentions, 'https://harbour.example/ferry', UNHURRIED).title).toBe('Drawing the Harbour Ferry Map');
+    const banner = page(head, '<h1>The Harbour Paper Blog</h1>');
+    expect(captureDocument(banner, 'https://harbour.example/ferry', UNHURRIED).title).toBe('Crossing Times: Rethinking the Timetable');
+  });
 });

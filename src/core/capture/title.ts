@@ -69,11 +69,22 @@ function chooseTitle(doc: Document, meta: (string | null)[], siteName: string | 
   if (best && best.score >= MIN_OVERLAP) return trimHeadingTail(dropLeadIn(best.text, known), meta);
   // A page's only headline, worded like one, is what the reader sees even when metadata words it for search.
   const only = headings.length === 1 ? headings[0]! : null;
-  if (only && only.text.split(/\s+/).length >= 3 && !(siteName && overlap(only.text, siteName) >= 0.5) && (!container || inOrBefore(only.el, container))) {
+  if (only && only.text.split(/\s+/).length >= 3 && !(siteName && namesSite(only.text, siteName)) && (!container || inOrBefore(only.el, container))) {
     return only.text;
   }
   const fallback = untruncated(known);
   return fallback ? clean(fallback) : null;
+}
+
+/**
+ * A heading most of whose words are the outlet's name is a logo or a banner
+ * ("Acme Times Blog"); one that merely mentions the outlet ("Making Acme Sans")
+ * is a headline.
+ */
+function namesSite(heading: string, siteName: string): boolean {
+  const own = [...new Set(tokens(heading))];
+  const site = new Set(tokens(siteName));
+  return own.length > 0 && own.filter((t) => site.has(t)).length / own.length >= 0.5;
 }
 
 /**
