@@ -66,7 +66,7 @@ function chooseTitle(doc: Document, meta: (string | null)[], siteName: string | 
     if (container && inOrBefore(h.el, container)) score += 0.01;
     if (!best || score > best.score) best = { text: h.text, score };
   }
-  if (best && best.score >= MIN_OVERLAP) return trimHeadingTail(dropLeadIn(best.text, known), meta);
+  if (best && best.score >= MIN_OVERLAP) return withLostCharacters(trimHeadingTail(dropLeadIn(best.text, known), meta), known);
   // A page's only headline, worded like one, is what the reader sees even when metadata words it for search.
   const only = headings.length === 1 ? headings[0]! : null;
   if (only && only.text.split(/\s+/).length >= 3 && !(siteName && namesSite(only.text, siteName)) && (!container || inOrBefore(only.el, container))) {
@@ -74,6 +74,23 @@ function chooseTitle(doc: Document, meta: (string | null)[], siteName: string | 
   }
   const fallback = untruncated(known);
   return fallback ? clean(fallback) : null;
+}
+
+/** Characters a page served in a charset without them prints as "?" or U+FFFD. */
+const LOST = /[?\uFFFD]/;
+
+/**
+ * "Beginner? Guide" where a metadata title says "Beginner's Guide": the page
+ * lost a character to its charset while the metadata, written as entities,
+ * kept it. The metadata title that matches the heading at every other
+ * character is the heading's intact wording.
+ */
+export function withLostCharacters(heading: string, known: string[]): string {
+  if (!LOST.test(heading)) return heading;
+  const escaped = heading.split(LOST).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const intact = new RegExp(`^${escaped.join('.{1,3}')}$`, 'iu');
+  // A title that differs only in case kept the same characters: the heading's own wording stands.
+  return known.find((k) => k.toLowerCase() !== heading.toLowerCase() && intact.test(k)) ?? heading;
 }
 
 /**
