@@ -112,4 +112,22 @@ describe('headline choice', () => {
     );
     expect(captureDocument(doc, 'https://harbour.example/ferry', UNHURRIED).title).toBe('How the harbour board rebuilt its winter ferry timetable from scratch');
   });
+
+  it('restores characters the heading lost to its charset from the metadata title that matches it otherwise', () => {
+    const doc = page(
+      '<meta property="og:title" content="Ferry Timetable Explained: A Rider&#8217;s Guide">',
+      '<h1>Ferry Timetable Explained? A Rider? Guide</h1>',
+    );
+    expect(captureDocument(doc, 'https://harbour.example/ferry', UNHURRIED).title).toBe('Ferry Timetable Explained: A Rider\u2019s Guide');
+    const asked = page('<meta property="og:title" content="Is the Winter Ferry Timetable Worth It? Our Verdict">', '<h1>Is the Winter Ferry Timetable Worth It?</h1>');
+    expect(captureDocument(asked, 'https://harbour.example/ferry', UNHURRIED).title).toBe('Is the Winter Ferry Timetable Worth It?');
+  });
+
+  it('takes a page\'s only heading that mentions the outlet, but not one that is mostly its name', () => {
+    const head = '<title>Crossing Times: Rethinking the Timetable - Harbour Paper</title><meta property="og:site_name" content="Harbour Paper">';
+    const mentions = page(head, '<h1>Drawing the Harbour Ferry Map</h1>');
+    expect(captureDocument(mentions, 'https://harbour.example/ferry', UNHURRIED).title).toBe('Drawing the Harbour Ferry Map');
+    const banner = page(head, '<h1>The Harbour Paper Blog</h1>');
+    expect(captureDocument(banner, 'https://harbour.example/ferry', UNHURRIED).title).toBe('Crossing Times: Rethinking the Timetable');
+  });
 });

@@ -71,14 +71,42 @@ function chooseTitle(doc: Document, meta: (string | null)[], siteName: string | 
     if (container && inOrBefore(h.el, container)) score += 0.01;
     if (!best || score > best.score) best = { text: h.text, score };
   }
-  if (best && best.score >= MIN_OVERLAP) return trimHeadingTail(dropLeadIn(best.text, known), meta);
+  if (best && best.score >= MIN_OVERLAP) return withLostCharacters(trimHeadingTail(dropLeadIn(best.text, known), meta), known);
   // A page's only headline, worded like one, is what the reader sees even when metadata words it for search.
   const only = headings.length === 1 ? headings[0]! : null;
-  if (only && only.text.split(/\s+/).length >= 3 && !(siteName && overlap(only.text, siteName) >= 0.5) && (!container || inOrBefore(only.el, container))) {
+  if (only && only.text.split(/\s+/).length >= 3 && !(siteName && namesSite(only.text, siteName)) && (!container || inOrBefore(only.el, container))) {
     return only.text;
   }
   const fallback = untruncated(known);
   return fallback ? clean(fallback) : null;
+}
+
+/** Characters a page served in a charset without them prints as "?" or U+FFFD. */
+const LOST = /[?\uFFFD]/;
+
+/**
+ * "Beginner? Guide" where a metadata title says "Beginner's Guide": the page
+ * lost a character to its charset while the metadata, written as entities,
+ * kept it. The metadata title that matches the heading at every other
+ * character is the heading's intact wording.
+ */
+export function withLostCharacters(heading: string, known: string[]): string {
+  if (!LOST.test(heading)) return heading;
+  const escaped = heading.split(LOST).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const intact = new RegExp(`^${escaped.join('.{1,3}')}$`, 'iu');
+  // A title that differs only in case kept the same characters: the heading's own wording stands.
+  return known.find((k) => k.toLowerCase() !== heading.toLowerCase() && intact.test(k)) ?? heading;
+}
+
+/**
+ * A heading most of whose words are the outlet's name is a logo or a banner
+ * ("Acme Times Blog"); one that merely mentions the outlet ("Making Acme Sans")
+ * is a headline.
+ */
+function namesSite(heading: string, siteName: string): boolean {
+  const own = [...new Set(tokens(heading))];
+  const site = new Set(tokens(siteName));
+  return own.length > 0 && own.filter((t) => site.has(t)).length / own.length >= 0.5;
 }
 
 /**
