@@ -10,6 +10,7 @@
  */
 
 /** A character beyond the ranges spelt out below: text with one needs the property classes. */
+// eslint-disable-next-line no-control-regex -- the common ranges start at the first code point
 export const BEYOND_COMMON = /[^\x00-\u024f\u2000-\u27bf]/;
 
 /** `\p{L}` within the common ranges, as the body of a character class. */
