@@ -57,8 +57,6 @@ function isLinkText(b: Block): boolean {
   return share > 0.6 || (share > 0.35 && b.text.length < 120);
 }
 
-const keep = (b: Block): boolean => !isNoise(b) && !isLinkText(b);
-
 /** Most of a paragraph that may be link text when it stands among the article's paragraphs. */
 const MAX_PARAGRAPH_LINK_SHARE = 0.9;
 
@@ -83,9 +81,14 @@ function standsAmongParagraphs(b: Block, paragraphParents: Set<Element>): boolea
 
 /** The container's blocks that are the article's text. */
 function keptBlocks(blocks: Block[]): Block[] {
+  // Each block is judged once: the date search behind isNoise is the costly part.
+  const noise = blocks.map(isNoise);
+  const linkText = blocks.map(isLinkText);
   const paragraphParents = new Set<Element>();
-  for (const b of blocks) if (b.kind === 'paragraph' && b.el.parentElement && isProse(b) && keep(b)) paragraphParents.add(b.el.parentElement);
-  return blocks.filter((b) => !isNoise(b) && (!isLinkText(b) || standsAmongParagraphs(b, paragraphParents)));
+  blocks.forEach((b, i) => {
+    if (b.kind === 'paragraph' && b.el.parentElement && !noise[i] && !linkText[i] && isProse(b)) paragraphParents.add(b.el.parentElement);
+  });
+  return blocks.filter((b, i) => !noise[i] && (!linkText[i] || standsAmongParagraphs(b, paragraphParents)));
 }
 
 /**
