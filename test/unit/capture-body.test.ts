@@ -89,6 +89,26 @@ describe('capture body: split sections and tables of figures', () => {
   });
 });
 
+describe('capture body: links that are part of the text', () => {
+  const tools = ['Pruning shears', 'Orchard ladder', 'Picking bag'].map((t) => `<li><a href="/shop/${t.length}">${t}</a></li>`).join('');
+  const elsewhere = ['Bakery changes hands', 'Bridge closes for repairs', 'Market moves indoors'].map((t) => `<li><a href="/news/${t.length}">${t}</a></li>`).join('');
+
+  it('keeps linked headings and list items that stand among the paragraphs, not link lists beside them', () => {
+    const a = capture(
+      `<article><div class="text">${paras(3)}<h2><a href="/guide/rota">How the rota works</a></h2>${paras(2, 'pear')}<ul>${tools}</ul>
+       <p><a href="/news/vote">Related: growers vote on the new rota for next season</a></p>${paras(2, 'plum')}
+       <p><a href="/app">Get the valley paper app on your phone today</a></p></div>
+       <div class="box"><ul>${elsewhere}</ul></div></article>`,
+    );
+    expect(a.text).toContain('How the rota works');
+    expect(a.text).toContain('Orchard ladder');
+    expect(a.text).toContain('Note 2: the plum');
+    expect(a.text).not.toContain('Related: growers vote');
+    expect(a.text).not.toContain('Bakery changes hands');
+    expect(a.text).not.toContain('valley paper app');
+  });
+});
+
 describe('capture byline and day', () => {
   it('reads the author from an SEO Twitter-card pair', () => {
     const a = capture(`<article>${paras(8)}</article>`, '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Wren Talbot">');

@@ -46,16 +46,55 @@ function isDateline(b: Block): boolean {
   return date !== null && b.text.replace(patternFor(NOT_WORDS, b.text), '').trim().split(/\s+/).length <= 5;
 }
 
-function keep(b: Block): boolean {
+/** Blocks left out wherever they stand: the title, captions, datelines, counters and labels. */
+function isNoise(b: Block): boolean {
   // Captions and photo credits describe pictures the text does not include.
-  if (b.kind === 'title' || b.kind === 'caption') return false;
-  // The cheap tests first: each rules a block out on its own, so their order does not change the outcome.
-  const share = linkShare(b);
-  if (share > 0.6 || (share > 0.35 && b.text.length < 120)) return false;
+  if (b.kind === 'title' || b.kind === 'caption') return true;
   // A table cell of figures is the table's content; elsewhere text without letters is a counter, a price tag or an icon.
-  if (!patternFor(HAS_LETTER, b.text).test(b.text) && !(b.kind === 'cell' && patternFor(HAS_NUMBER, b.text).test(b.text))) return false;
-  if (isDateline(b)) return false;
-  return !LABEL.test(b.text.replace(patternFor(NOT_LETTERS_DIGITS, b.text), ' ').trim());
+  if (!patternFor(HAS_LETTER, b.text).test(b.text) && !(b.kind === 'cell' && patternFor(HAS_NUMBER, b.text).test(b.text))) return true;
+  if (LABEL.test(b.text.replace(patternFor(NOT_LETTERS_DIGITS, b.text), ' ').trim())) return true;
+  // The costly test last: each rules a block out on its own, so their order does not change the outcome.
+  return isDateline(b);
+}
+
+/** Mostly links: a menu, a tag list or a teaser, unless it stands among the article's paragraphs (see keptBlocks). */
+function isLinkText(b: Block): boolean {
+  const share = linkShare(b);
+  return share > 0.6 || (share > 0.35 && b.text.length < 120);
+}
+
+/** Most of a paragraph that may be link text when it stands among the article's paragraphs. */
+const MAX_PARAGRAPH_LINK_SHARE = 0.9;
+
+/** A line that sends the reader to another page ("Related: …", "Also read: …") even where it stands among the paragraphs. */
+const POINTER = /^[^:]{0,25}\b(?:related|read|see|more|also|recommended|like|miss|check|watch|listen)\b[^:]{0,25}:/i;
+
+/**
+ * A heading, list item or paragraph made mostly of links is the article's own
+ * text when it stands among the article's paragraphs: a child of an element
+ * that holds one of them, or an item of a list that is (a linked section
+ * heading, the list of tools a guide recommends, a sentence citing its source).
+ * Menus, tag lists and teaser boxes sit in wrappers of their own.
+ */
+function standsAmongParagraphs(b: Block, paragraphParents: Set<Element>): boolean {
+  if (b.kind !== 'heading' && b.kind !== 'item' && b.kind !== 'paragraph') return false;
+  // A paragraph that is one link and nothing else is a pointer to another story ("CLICK HERE FOR…"), not a sentence citing one.
+  if (b.kind === 'paragraph' && linkShare(b) > MAX_PARAGRAPH_LINK_SHARE) return false;
+  const unit = b.el.localName === 'li' ? b.el.parentElement : b.el;
+  const parent = unit?.parentElement;
+  return parent != null && paragraphParents.has(parent) && !POINTER.test(b.text);
+}
+
+/** The container's blocks that are the article's text. */
+function keptBlocks(blocks: Block[]): Block[] {
+  // Each block is judged once, and link text only if it may stand among the paragraphs: the date search behind isNoise is the costly part.
+  const linkText = blocks.map(isLinkText);
+  const noise = blocks.map((b, i) => !linkText[i] && isNoise(b));
+  const paragraphParents = new Set<Element>();
+  blocks.forEach((b, i) => {
+    if (b.kind === 'paragraph' && b.el.parentElement && !noise[i] && !linkText[i] && isProse(b)) paragraphParents.add(b.el.parentElement);
+  });
+  return blocks.filter((b, i) => (linkText[i] ? standsAmongParagraphs(b, paragraphParents) && !isNoise(b) : !noise[i]));
 }
 
 /**
@@ -247,7 +286,7 @@ export function selectBody(walk: Walk): Body {
   const inside = walk.blocks.filter((b) => parts.some((part) => part === b.el || part.contains(b.el)));
   return {
     // Repeats are looked for among the container's own children, not the wrapper it was lifted to.
-    blocks: dropRepeatedSections(parts.map((part) => (part.contains(container) ? container : part)), inside).filter(keep),
+    blocks: keptBlocks(dropRepeatedSections(parts.map((part) => (part.contains(container) ? container : part)), inside)),
     container,
     pageProse,
     containerProse: prose.get(container) ?? 0,
