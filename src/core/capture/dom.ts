@@ -77,6 +77,20 @@ export function attributeNames(el: Element): string[] {
   return callBound<string[]>(method(el, 'getAttributeNames'), el);
 }
 
+/**
+ * The values of the attributes of `el` named in `wanted`, into `out` at the
+ * same positions (null where absent): one call for the names the element
+ * has, then only those it has, where most elements carry one or two of them.
+ */
+export function readAttributes(el: Element, wanted: readonly string[], out: (string | null)[]): void {
+  out.fill(null);
+  const names = attributeNames(el);
+  for (let i = 0; i < names.length; i++) {
+    const at = wanted.indexOf(names[i]!);
+    if (at >= 0) out[at] = attr(el, names[i]!);
+  }
+}
+
 /** How many elements under `root` match `selector`, without copying them out. */
 export function count(root: ParentNode, selector: string): number {
   return callBound<NodeListOf<Element>>(method(root, 'querySelectorAll'), root, selector).length;

@@ -1,25 +1,17 @@
 /** <meta> tags: Open Graph, Twitter cards, Dublin Core and the common CMS names. */
-import { all, attr, attributeNames, clean } from './dom';
+import { all, clean, readAttributes } from './dom';
 
 /** Every <meta> by lower-cased name, property or itemprop; the first non-empty value of each wins. */
 export type MetaTags = Map<string, string>;
 
+const META_ATTRIBUTES = ['content', 'property', 'name', 'itemprop'] as const;
+
 export function readMeta(doc: Document): MetaTags {
   const tags: MetaTags = new Map();
+  const values: (string | null)[] = [null, null, null, null];
   for (const el of all(doc, 'meta[content]')) {
-    // One call for the attribute names, then only the attributes the tag has: most carry two of the four.
-    let content: string | null = null;
-    let property: string | null = null;
-    let name: string | null = null;
-    let itemprop: string | null = null;
-    const names = attributeNames(el);
-    for (let i = 0; i < names.length; i++) {
-      const n = names[i]!;
-      if (n === 'content') content = attr(el, n);
-      else if (n === 'property') property = attr(el, n);
-      else if (n === 'name') name = attr(el, n);
-      else if (n === 'itemprop') itemprop = attr(el, n);
-    }
+    readAttributes(el, META_ATTRIBUTES, values);
+    const [content, property, name, itemprop] = values;
     const value = clean(content);
     if (!value) continue;
     for (const raw of [property, name, itemprop]) {

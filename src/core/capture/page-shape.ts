@@ -7,7 +7,7 @@
  * query, so the cost stays small on large pages.
  */
 import type { Block } from './blocks';
-import { all, attr, attributeNames } from './dom';
+import { all, attr, readAttributes } from './dom';
 
 export interface PageShape {
   /** Blocks of text on the page. */
@@ -96,21 +96,15 @@ const ANY_FAMILY = new RegExp(FAMILY_NAMES.map((f) => FAMILIES[f].source).join('
 const ANCESTORS = 4;
 const MAX_BLOCKS = 4_000;
 
+const FAMILY_ATTRIBUTES = ['class', 'id', 'itemprop'] as const;
+const familyValues: (string | null)[] = [null, null, null];
+
 function familiesOf(el: Element, cache: Map<Element, number>): number {
   const hit = cache.get(el);
   if (hit !== undefined) return hit;
   let mask = 0;
-  // One call for the names, as in the body walk: most containers carry a class and nothing else of the three.
-  let cls: string | null = null;
-  let id: string | null = null;
-  let itemprop: string | null = null;
-  const names = attributeNames(el);
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
-    if (name === 'class') cls = attr(el, name);
-    else if (name === 'id') id = attr(el, name);
-    else if (name === 'itemprop') itemprop = attr(el, name);
-  }
+  readAttributes(el, FAMILY_ATTRIBUTES, familyValues);
+  const [cls, id, itemprop] = familyValues;
   const words = `${cls ?? ''} ${id ?? ''} ${itemprop ?? ''}`.toLowerCase();
   if (words.length > 2 && ANY_FAMILY.test(words)) FAMILY_NAMES.forEach((f, i) => {
     if (FAMILIES[f].test(words)) mask |= 1 << i;
