@@ -55,6 +55,9 @@ export interface TableParts {
 }
 
 const LARGE = 255;
+const EMPTY = 0;
+/** Hash 0 marks an empty slot, so a key hashing to 0 is stored as this instead. */
+const ZERO = 0x9e3779b9;
 
 function isStored(image: TableImage | StoredTable): image is StoredTable {
   return 'occupied' in image;
@@ -69,6 +72,11 @@ function bitCount(x: number): number {
 /** Hash 0 is stored as ZERO (it marks an empty slot). */
 function stored(hash: number): number {
   return hash === EMPTY ? ZERO : hash;
+}
+
+/** The hash a used slot's key stands for (`stored` undone). */
+function original(key: number): number {
+  return key === ZERO ? EMPTY : key;
 }
 
 /** Multiplicative mixing: the hashes are well spread already, but their low bits pick the slot. */
@@ -152,9 +160,6 @@ class PackedBase {
   }
 }
 
-const EMPTY = 0;
-/** Hash 0 marks an empty slot, so a key hashing to 0 is stored as this instead. */
-const ZERO = 0x9e3779b9;
 /** Linear probing stays short up to here, and the stored image stays small. */
 const MAX_LOAD = 0.75;
 /** Counts below this have their inverse frequency remembered per library size. */
@@ -172,6 +177,13 @@ export class FrequencyTable {
   /** `size` while `base` is set, as of `version` (-1: not known). */
   private packedSize = -1;
   private packedSizeAt = -1;
+  /**
+   * Whether every key is counted: false for a table read without its keys of
+   * count 1 (`StoredTable.singlesApart`), whose counts of 0 may be 1, until
+   * `addSingles`.
+   */
+  complete = true;
+
   /** Bumped by every change: what is computed from the counts is valid for one version. */
   version = 0;
   /**
@@ -202,15 +214,16 @@ export class FrequencyTable {
 
   /** The stored table (either form) with the increments stored since added on top. */
   static from(image: TableImage | StoredTable | undefined, increments: Iterable<PackedCounts>): FrequencyTable {
-    if (!image || !isStored(image)) {
-      const table = image ? new FrequencyTable(0, image) : new FrequencyTable();
-      for (const p of increments) table.addAll(p);
-      return table;
-    }
     const records = [...increments];
-    const table = new FrequencyTable(records.reduce((sum, p) => sum + p.hashes.length, 0));
-    table.base = new PackedBase(image);
-    table.complete = !image.singlesApart;
+    let table: FrequencyTable;
+    if (!image) table = new FrequencyTable();
+    else if (!isStored(image)) table = new FrequencyTable(0, image);
+    else {
+      // The slot arrays hold only the counts the records change, in front of the stored table.
+      table = new FrequencyTable(records.reduce((sum, p) => sum + p.hashes.length, 0));
+      table.base = new PackedBase(image);
+      table.complete = !image.singlesApart;
+    }
     for (const p of records) {
       for (let i = 0; i < p.hashes.length; i++) {
         const h = p.hashes[i]!;
@@ -219,13 +232,6 @@ export class FrequencyTable {
     }
     return table;
   }
-
-  /**
-   * Whether every key is counted: false for a table read without its keys of
-   * count 1 (`StoredTable.singlesApart`), whose counts of 0 may be 1, until
-   * `addSingles`.
-   */
-  complete = true;
 
   /** The keys of count 1 stored apart; a key counted since already has its count. */
   addSingles(singles: Uint32Array): void {
@@ -244,8 +250,8 @@ export class FrequencyTable {
     for (let i = 0; i < this.keys.length; i++) {
       const key = this.keys[i]!;
       if (key === EMPTY) continue;
-      if (this.counts[i] === 1) singles[j++] = key === ZERO ? EMPTY : key;
-      else rest.put(key === ZERO ? EMPTY : key, this.counts[i]!);
+      if (this.counts[i] === 1) singles[j++] = original(key);
+      else rest.put(original(key), this.counts[i]!);
     }
     return { base: { ...rest.image(), singlesApart: true }, singles };
   }
@@ -260,7 +266,7 @@ export class FrequencyTable {
     this.counts = image.counts;
     this.used = image.used;
     this.cachedFor.fill(0);
-    for (let i = 0; i < changed.keys.length; i++) if (changed.keys[i] !== EMPTY) this.set(changed.keys[i] === ZERO ? EMPTY : changed.keys[i]!, changed.counts[i]!);
+    for (let i = 0; i < changed.keys.length; i++) if (changed.keys[i] !== EMPTY) this.set(original(changed.keys[i]!), changed.counts[i]!);
   }
 
   /** The table as it is now, to be stored (`StoredTable`). */
@@ -371,10 +377,6 @@ export class FrequencyTable {
     return (this.byCount[count] ||= inverseFrequency(count, n));
   }
 
-  addAll(p: PackedCounts): void {
-    for (let i = 0; i < p.hashes.length; i++) this.add(p.hashes[i]!, p.totals ? p.counts[i]! - this.get(p.hashes[i]!) : p.counts[i]!);
-  }
-
   private grow(): void {
     const keys = this.keys;
     const counts = this.counts;
@@ -383,7 +385,7 @@ export class FrequencyTable {
     // Slots move: what the cache knows by slot is void.
     this.cachedFor.fill(0);
     this.used = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== EMPTY) this.put(keys[i] === ZERO ? EMPTY : keys[i]!, counts[i]!);
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== EMPTY) this.put(original(keys[i]!), counts[i]!);
   }
 }
 
