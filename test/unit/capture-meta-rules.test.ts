@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { captureDocument } from '../../src/core/capture';
 import { dropLeadIn, stripSiteName, untruncated } from '../../src/core/capture/title';
 import { dayInSlug, sameInstantElsewhere } from '../../src/core/capture/published';
-import { documentFrom } from './dom';
+import { documentFrom, newsPage } from './dom';
 
 const UNHURRIED = { timeBudgetMs: 10_000 };
 
@@ -12,11 +12,7 @@ const prose = Array.from(
 ).join('');
 
 function page(head: string, top: string): Document {
-  return documentFrom(`<!doctype html><html lang="en"><head>${head}</head><body>
-    <nav><a href="/">Home</a><a href="/garden">Garden</a></nav>
-    <article>${top}${prose}</article>
-    <footer><p>Printed on recycled seed packets by the allotment newsletter.</p></footer>
-  </body></html>`);
+  return documentFrom(newsPage({ head, article: top + prose, section: ['/garden', 'Garden'], footer: 'Printed on recycled seed packets by the allotment newsletter.' }));
 }
 
 describe('headline wording', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { captureDocument } from '../../src/core/capture';
 import { findDateInText } from '../../src/core/capture/dates';
 import { trimHeadingTail } from '../../src/core/capture/title';
-import { documentFrom } from './dom';
+import { documentFrom, newsPage } from './dom';
 
 // A loaded test machine must not push the capture past its time box, where it skips the scans of visible text.
 const UNHURRIED = { timeBudgetMs: 10_000 };
@@ -13,11 +13,7 @@ const prose = Array.from(
 ).join('');
 
 function page(head: string, top: string, body = prose): Document {
-  return documentFrom(`<!doctype html><html lang="en"><head>${head}</head><body>
-    <nav><a href="/">Home</a><a href="/travel">Travel</a></nav>
-    <article>${top}${body}</article>
-    <footer><p>All rights reserved by the harbour paper and its many footers.</p></footer>
-  </body></html>`);
+  return documentFrom(newsPage({ head, article: top + body, section: ['/travel', 'Travel'], footer: 'All rights reserved by the harbour paper and its many footers.' }));
 }
 
 describe('headline tail', () => {

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { captureDocument } from '../../src/core/capture';
-import { documentFrom } from './dom';
+import { documentFrom, newsPage } from './dom';
 
 const paragraph = (n: number) =>
   `<p>Paragraph ${n} of the report explains what the council decided on the river crossing, who voted for it, and what it will cost the town over the next decade.</p>`;
 
 function page(head: string, body = [1, 2, 3, 4, 5, 6, 7, 8].map(paragraph).join('')) {
-  return `<!doctype html><html lang="en-GB"><head>${head}</head><body>
-    <nav><a href="/">Home</a><a href="/world">World</a></nav>
-    <article><h1>Visible headline</h1><p class="byline">By Visible Writer</p>${body}
+  return newsPage({
+    lang: 'en-GB',
+    head,
+    article: `<h1>Visible headline</h1><p class="byline">By Visible Writer</p>${body}
       <aside class="newsletter"><p>Sign up for our newsletter to get the morning briefing delivered every single day.</p></aside>
-    </article>
-    <footer><p>Copyright the outlet. All rights reserved, including the right to be annoyed by footers.</p></footer>
-  </body></html>`;
+    `,
+    section: ['/world', 'World'],
+    footer: 'Copyright the outlet. All rights reserved, including the right to be annoyed by footers.',
+  });
 }
 
 describe('captureDocument', () => {
