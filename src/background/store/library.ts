@@ -8,7 +8,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { CapturedArticle, Explanation, RelatedArticle, StoredArticle } from '../../core/article';
 import type { Ranked } from '../../core/matching/engine';
 import { FrequencyTable, packTotals, type PackedCounts, type StoredTable, type TableImage } from '../../core/matching/frequency-table';
-import { bandBitsOf, listingPool, MAX_POSTINGS, PackedIndex, postingsLimit, rankPacked, type PackedSource } from '../../core/matching/packed-index';
+import { bandBitsOf, listingPool, MAX_POSTINGS, PackedIndex, postingsLimit, rankPacked, type PackedRanked, type PackedSource } from '../../core/matching/packed-index';
 import { packSignature, unpackSignature } from '../../core/matching/packed-signature';
 import { compare, prepare, type Idf } from '../../core/matching/score';
 import { buildSignature, countedKeys, featuresOf, inverseFrequency, type Features, type Signature } from '../../core/matching/signature';
@@ -607,6 +607,37 @@ async function documentsOf(tx: AnyTx, docs: number[]): Promise<Map<number, Store
   return byNumber(tx.objectStore('documents'), docs);
 }
 
+/** Documents and placements a listing needs, asked for before it knows all it lists. */
+interface ListingReads {
+  docs: Set<number>;
+  documents: Promise<Map<number, StoredDocument>>;
+  ids: Set<string>;
+  placements: Promise<Map<string, Placement>>;
+}
+
+function startListingReads(tx: AnyTx, docs: number[], ids: string[]): ListingReads {
+  const reads = { docs: new Set(docs), documents: documentsOf(tx, docs), ids: new Set(ids), placements: placementsOf(tx, ids) };
+  // Not awaited when the listing is redone (see relatedTo): their failure then concerns nobody.
+  unawaited(reads.documents);
+  unawaited(reads.placements);
+  return reads;
+}
+
+/** The documents of `docs` and placements of `ids`, reading what `started` did not ask for. */
+async function finishListingReads(tx: AnyTx, started: ListingReads | null, docs: number[], ids: string[]): Promise<[Map<number, StoredDocument>, Map<string, Placement>]> {
+  const [early, earlyPlaces, late, latePlaces] = await Promise.all([
+    started?.documents ?? new Map<number, StoredDocument>(),
+    started?.placements ?? new Map<string, Placement>(),
+    documentsOf(tx, docs.filter((n) => !started?.docs.has(n))),
+    placementsOf(tx, ids.filter((id) => !started?.ids.has(id))),
+  ]);
+  const wantedDocs = new Set(docs);
+  const wantedIds = new Set(ids);
+  const documents = new Map([...early, ...late].filter(([n]) => wantedDocs.has(n)));
+  const placements = new Map([...earlyPlaces, ...latePlaces].filter(([id]) => wantedIds.has(id)));
+  return [documents, placements];
+}
+
 /**
  * Articles related to a stored one, best first, with what they share. The
  * ranking runs on numbers; the articles it lists are compared again from
@@ -615,16 +646,30 @@ async function documentsOf(tx: AnyTx, docs: number[]): Promise<Map<number, Store
 export async function relatedTo(db: ParallaxDB, articleId: string, options: RelatedOptions = {}): Promise<RelatedArticle[]> {
   const { limit = 30, minScore = RELATED_THRESHOLD } = options;
   const tx = db.transaction(READ, 'readonly');
-  const held = heldVector(db, articleId);
-  const [stored, feedback, place, { state, source }] = await Promise.all([
-    held ?? tx.objectStore('vectors').index('by-id').get(articleId),
+  const guessed = held.get(db);
+  const mine = heldVector(db, articleId);
+  const first = Promise.all([
+    mine ?? tx.objectStore('vectors').index('by-id').get(articleId),
     tx.objectStore('feedback').index('by-article').getAll(articleId),
     tx.objectStore('placements').get(articleId),
     indexFor(db, tx),
   ]);
+  unawaited(first);
+  const rank = (index: PackedIndex, vector: DocVector, source: PackedSource) => rankPacked(index, vector, { limit: Math.max(limit, 40), source, counted: true, pool: listingPool(index.size) });
+  // A context holding the article ranks it on the index it holds while those reads travel, and
+  // asks at once for what the ranking lists by score. Kept only if the generation they bring
+  // says nobody filed since; otherwise the ranking is done again below on what is stored.
+  let early: { ranked: PackedRanked[]; reads: ListingReads } | null = null;
+  if (mine && guessed) {
+    const ranked = await rank(guessed.index, mine, new TxSource(tx));
+    const likely = ranked.filter((r) => r.score >= minScore - 0.01);
+    early = { ranked, reads: startListingReads(tx, [mine.n, ...likely.map((r) => r.n)], likely.map((r) => r.id)) };
+  }
+  const [stored, feedback, place, { state, source }] = await first;
+  if (state !== guessed) early = null;
   const index = state.index;
   // A vector held from before another context filed may be stale: read it then.
-  const vector = held && !index.vectors.has(held.n) ? await tx.objectStore('vectors').get(held.n) : (index.vectors.get(stored?.n ?? -1) ?? stored);
+  const vector = mine && !index.vectors.has(mine.n) ? await tx.objectStore('vectors').get(mine.n) : (index.vectors.get(stored?.n ?? -1) ?? stored);
   if (!vector) return [];
   if (!index.vectors.has(vector.n)) index.hold(vector);
   const partner = (f: Feedback) => (f.pair[0] === articleId ? f.pair[1] : f.pair[0]);
@@ -632,7 +677,7 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
   const confirmed = new Set(feedback.filter((f) => f.kind === 'merge').map(partner));
   // The story's members say which weaker candidates it lists, without a placement read per candidate.
   const story = place ? tx.objectStore('stories').get(place.storyId) : Promise.resolve(undefined);
-  const ranked = await rankPacked(index, vector, { limit: Math.max(limit, 40), source, counted: true, pool: listingPool(index.size) });
+  const ranked = early?.ranked ?? (await rank(index, vector, source));
   // Listed: close enough (the numeric score is within a hair of the one recomputed below), in the
   // story, or confirmed by the reader; split pairs never. Only those are read, with their placements.
   const candidates = ranked.filter((r) => !split.has(r.id));
@@ -640,9 +685,8 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
   const listed = candidates.filter((r) => r.score >= minScore - 0.01 || confirmed.has(r.id) || members.has(r.id));
   const missing = [...confirmed].filter((id) => !candidates.some((r) => r.id === id));
   const byId = tx.objectStore('documents').index('by-id');
-  const [docs, places, extra] = await Promise.all([
-    documentsOf(tx, [vector.n, ...listed.map((r) => r.n)]),
-    placementsOf(tx, [...listed.map((r) => r.id), ...missing]),
+  const [[docs, places], extra] = await Promise.all([
+    finishListingReads(tx, early?.reads ?? null, [vector.n, ...listed.map((r) => r.n)], [...listed.map((r) => r.id), ...missing]),
     Promise.all(missing.map((id) => byId.get(id))),
   ]);
   for (const d of extra) if (d) docs.set(d.n, d);
