@@ -39,6 +39,20 @@ describe('ingest', () => {
     expect(await db.get('meta', INDEX_SIZE)).toBe(3);
   });
 
+  it('answers with what another context filed since this one last ranked', async () => {
+    const worker = await openParallaxDB();
+    const a = await ingest(worker, capture('Marrow River floods Dunmore as levee fails', flood('Dunmore', '1,200', 'Ilse Quarry')));
+    await ingest(worker, capture('Fire at Halden Polymers plant', fire));
+    // This context now holds the index and the vector of `a`, and ranks from them at once.
+    expect(await relatedTo(worker, a.article.id)).toEqual([]);
+    const other = await openParallaxDB();
+    const b = await ingest(other, capture('Dunmore evacuates homes after Marrow levee breach', flood('Dunmore', '1,450', 'Ilse Quarry')));
+    expect((await relatedTo(worker, a.article.id)).map((r) => r.id)).toEqual([b.article.id]);
+    await splitStory(other, a.article.id, b.article.id);
+    expect(await relatedTo(worker, a.article.id)).toEqual([]);
+    other.close();
+  });
+
   it('keeps one record per canonical URL and does not count a re-capture twice', async () => {
     const db = await openParallaxDB();
     const first = capture('Fire at plant', fire);
