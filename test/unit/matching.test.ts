@@ -135,6 +135,19 @@ describe('the store matcher on numbers (packed-index.ts)', () => {
   }, 60_000);
 });
 
+describe('a signature as stored (packed-signature.ts)', () => {
+  it('comes back exactly as it was packed, through a structured clone as IndexedDB stores it', async () => {
+    const { syntheticArticles } = await import('../../scripts/lib/synthetic');
+    const { packSignature, unpackSignature } = await import('../../src/core/matching/packed-signature');
+    for (const [n, { capture }] of syntheticArticles(30, { seed: 9 }).entries()) {
+      const f = featuresOf({ title: capture.title, text: capture.text, lang: 'en' });
+      const sig = buildSignature(`a${n}`, f, capture.publishedAt, new Map(), 10);
+      expect(sig.entityWeights.length + sig.figureWeights.length).toBeGreaterThan(0);
+      expect(unpackSignature(structuredClone(packSignature(sig)))).toEqual(sig);
+    }
+  });
+});
+
 describe('the shortlist of the most voted (packed-index.ts topByVotes)', () => {
   it('picks what sorting every vote picks, ties and all, however long the list', async () => {
     const { topByVotes } = await import('../../src/core/matching/packed-index');
