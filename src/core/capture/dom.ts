@@ -72,9 +72,18 @@ export function attr(el: Element, name: string): string | null {
   return callBound<string | null>(attrMethod, el, name);
 }
 
+/** The same one-entry cache as attr's, for getAttributeNames: the walk asks it of every element. */
+let namesProto: object | null = null;
+let namesMethod: unknown;
+
 /** Names of the attributes `el` carries, in the order the markup gives them. */
 export function attributeNames(el: Element): string[] {
-  return callBound<string[]>(method(el, 'getAttributeNames'), el);
+  const proto = protoOf(el);
+  if (proto !== namesProto) {
+    namesMethod = method(el, 'getAttributeNames');
+    namesProto = proto;
+  }
+  return callBound<string[]>(namesMethod, el);
 }
 
 /**

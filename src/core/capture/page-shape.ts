@@ -99,17 +99,42 @@ const MAX_BLOCKS = 4_000;
 const FAMILY_ATTRIBUTES = ['class', 'id', 'itemprop'] as const;
 const familyValues: (string | null)[] = [null, null, null];
 
+/**
+ * Families of class strings met on elements with no id or itemprop, most
+ * elements: pages repeat a few class strings many times, and the DOM hands
+ * each one over as the same string, so a lookup spares lower-casing and
+ * testing it again.
+ */
+const classFamilies = new Map<string, number>();
+
 function familiesOf(el: Element, cache: Map<Element, number>): number {
   const hit = cache.get(el);
   if (hit !== undefined) return hit;
-  let mask = 0;
   readAttributes(el, FAMILY_ATTRIBUTES, familyValues);
   const [cls, id, itemprop] = familyValues;
-  const words = `${cls ?? ''} ${id ?? ''} ${itemprop ?? ''}`.toLowerCase();
-  if (words.length > 2 && ANY_FAMILY.test(words)) FAMILY_NAMES.forEach((f, i) => {
+  let mask: number;
+  if (id == null && itemprop == null && cls != null) {
+    // No family word holds a space, so the blanks the joined form below adds change nothing.
+    let known = classFamilies.get(cls);
+    if (known === undefined) {
+      known = familiesIn(cls.toLowerCase());
+      if (classFamilies.size > 5_000) classFamilies.clear();
+      classFamilies.set(cls, known);
+    }
+    mask = known;
+  } else {
+    const words = `${cls ?? ''} ${id ?? ''} ${itemprop ?? ''}`.toLowerCase();
+    mask = words.length > 2 ? familiesIn(words) : 0;
+  }
+  cache.set(el, mask);
+  return mask;
+}
+
+function familiesIn(words: string): number {
+  let mask = 0;
+  if (ANY_FAMILY.test(words)) FAMILY_NAMES.forEach((f, i) => {
     if (FAMILIES[f].test(words)) mask |= 1 << i;
   });
-  cache.set(el, mask);
   return mask;
 }
 
