@@ -186,12 +186,12 @@ function tallyElements(doc: Document): Tally {
   const t: Tally = { article: 0, h1: 0, subheadings: 0, time: 0, pre: 0, textarea: 0, button: 0, inputs: 0, tel: 0, next: 0, mdArticle: 0, mdOther: 0, form: 0, address: 0, figure: 0 };
   let found: Element[];
   try {
-    found = all(doc, PROBES);
+    found = all(doc, PROBES, MAX_PROBED);
   } catch {
     // A DOM without the selector features (e.g. the `i` flag) gives no counts rather than breaking the capture.
     return t;
   }
-  for (const el of found.slice(0, MAX_PROBED)) {
+  for (const el of found) {
     const tag = el.localName;
     if (tag === 'h2' || tag === 'h3') t.subheadings++;
     else if (tag === 'input') {
