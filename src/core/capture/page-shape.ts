@@ -142,10 +142,21 @@ function familiesIn(words: string): number {
 function blocksByFamily(blocks: Block[]): Record<Family, number> {
   const counts = Object.fromEntries(FAMILY_NAMES.map((f) => [f, 0])) as Record<Family, number>;
   const cache = new Map<Element, number>();
+  // Blocks side by side share the elements above them: the families of a parent and the ancestors above it, once per parent.
+  const fromParent = new Map<Element, number>();
   for (const b of blocks.slice(0, MAX_BLOCKS)) {
-    let mask = 0;
-    let el: Element | null = b.el;
-    for (let i = 0; el && i <= ANCESTORS; i++, el = el.parentElement) mask |= familiesOf(el, cache);
+    let mask = familiesOf(b.el, cache);
+    const parent = b.el.parentElement;
+    if (parent) {
+      let above = fromParent.get(parent);
+      if (above === undefined) {
+        above = 0;
+        let el: Element | null = parent;
+        for (let i = 1; el && i <= ANCESTORS; i++, el = el.parentElement) above |= familiesOf(el, cache);
+        fromParent.set(parent, above);
+      }
+      mask |= above;
+    }
     if (mask) FAMILY_NAMES.forEach((f, i) => {
       if (mask & (1 << i)) counts[f]++;
     });
