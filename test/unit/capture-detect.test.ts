@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { captureDocument } from '../../src/core/capture';
 import { walkBlocks } from '../../src/core/capture/blocks';
+import { WEIGHTS } from '../../src/core/capture/detector-model';
 import { readPageShape } from '../../src/core/capture/page-shape';
 import { readWording } from '../../src/core/capture/wording';
 import { documentFrom } from './dom';
@@ -157,6 +158,18 @@ describe('article detection', () => {
   it('calls a story an article', () => {
     const a = captureDocument(documentFrom(ARTICLE), 'https://valley.example/2026/03/04/council-approves-river-crossing');
     expect(a.isArticle).toBe(true);
+  });
+
+  it('hands the fitted signals on by name, in the order the fit reads them, with the stub flag last', () => {
+    let seen: Record<string, number> | null = null;
+    captureDocument(documentFrom(ARTICLE), 'https://valley.example/2026/03/04/council-approves-river-crossing', {
+      onFeatures: (f) => (seen = f),
+    });
+    const keys = Object.keys(seen ?? {});
+    expect(keys.at(-1)).toBe('words80');
+    for (const key of Object.keys(WEIGHTS)) expect(keys).toContain(key);
+    expect(keys.indexOf('ldArticle')).toBeLessThan(keys.indexOf('figures'));
+    expect(seen).toMatchObject({ ldArticle: 1, ogArticle: 1, hasAuthor: 1, hasDate: 1, datePath: 1, root: 0, words80: 0 });
   });
 
   it.each([

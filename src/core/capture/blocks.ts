@@ -138,8 +138,10 @@ const furnitureNames = new Map<string, NameVerdict>();
 
 function furnitureName(cls: string | null, id: string | null): NameVerdict {
   if (cls === null && id === null) return false;
-  const names = `${cls ?? ''} ${id ?? ''}`;
-  if (names.length < 2) return false;
+  // Most elements have a class and no id: then the class string itself, which the DOM hands over again and
+  // again, is the key, sparing a new string (and its hashing) per element. Only white space separates names.
+  const names = id === null ? cls! : `${cls ?? ''} ${id}`;
+  if (!names) return false;
   let verdict = furnitureNames.get(names);
   if (verdict === undefined) {
     verdict = namesFurniture(names);

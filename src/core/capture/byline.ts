@@ -121,7 +121,7 @@ const NOT_A_NAME = /^(?:about(?: the)? authors?|authors?|written by|posted by|by
  * teasers naming other writers.
  */
 function authorBox(doc: Document, container: Element | null): string | null {
-  const boxes = all(doc, AUTHOR_BOX).slice(0, 60);
+  const boxes = all(doc, AUTHOR_BOX, 60);
   const near = (el: Element): boolean => !container || inOrBefore(el, container) || el.contains(container);
   for (const box of [...boxes.filter(near), ...boxes.filter((b) => !near(b))].slice(0, 12)) {
     for (const line of textLines(box, 8)) {
@@ -165,7 +165,7 @@ function seoCardAuthor(meta: MetaTags): string | null {
 function bylineInText(container: Element | null): string | null {
   if (!container) return null;
   const lead = first(container, 'p, div, span');
-  const candidates = lead ? [lead, ...all(container, 'p, span, div').slice(0, 40)] : [];
+  const candidates = lead ? [lead, ...all(container, 'p, span, div', 40)] : [];
   for (const el of candidates) {
     const text = textOf(el, 200);
     if (text.length > 3 && text.length < 80 && BY_PREFIX.test(text)) return cleanByline(text);
@@ -179,7 +179,7 @@ function bylineInText(container: Element | null): string | null {
  */
 export function citationAuthors(doc: Document): string[] {
   const names: string[] = [];
-  for (const el of all(doc, 'meta[name="citation_author" i][content]').slice(0, 50)) {
+  for (const el of all(doc, 'meta[name="citation_author" i][content]', 50)) {
     const raw = clean(attr(el, 'content'));
     if (!raw) continue;
     const parts = raw.split(',').map((p) => p.trim());

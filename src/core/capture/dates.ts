@@ -83,8 +83,13 @@ function to24h(whole: string, clock: string): string {
   return `${hour}:${rest}`;
 }
 
+/** Every form findDateInText reads has a four-digit year; most short lines on a page have none. */
+const YEAR_DIGITS = /\d{4}/;
+
 /** A date phrase in visible text ("Published March 4, 2026", "4 March 2026 09:30"), as ISO. */
 export function findDateInText(text: string): string | null {
+  // The four searches below each scan the whole text; one scan for the digits they all need rules most lines out.
+  if (!YEAR_DIGITS.test(text)) return null;
   const named = NAMED.exec(text);
   if (named) return toIsoDate(text.slice(named.index));
   const isoLike = /\b\d{4}-\d{2}-\d{2}\b/.exec(text);

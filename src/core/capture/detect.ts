@@ -106,8 +106,15 @@ const SOFTWARE_TYPES = /^(SoftwareApplication|SoftwareSourceCode|WebApplication|
 /** A count on a log scale that reaches 1 near `top`. */
 const log = (n: number, top: number): number => Math.min(1, Math.log10(1 + n) / Math.log10(1 + top));
 
-/** The signals the decision weighs, each scaled to about 0..1. */
-export function features(s: PageSignals): Record<string, number> {
+/**
+ * The signals the decision weighs, each scaled to about 0..1, by name in a
+ * fixed order. A Map rather than an object: a fresh page builds an object of
+ * ninety-odd named fields as as many hidden classes, a large share of the
+ * decision's time, where a Map's entries are plain table slots.
+ */
+export type Features = Map<string, number>;
+
+export function features(s: PageSignals): Features {
   const shape = pathShape(s.url);
   const types = s.ld?.types ?? [];
   const has = (re: RegExp): number => (types.some((t) => re.test(t)) ? 1 : 0);
@@ -116,117 +123,129 @@ export function features(s: PageSignals): Record<string, number> {
   const p = s.shape;
   const blockShare = (n: number): number => (p.blocks ? Math.min(1, n / p.blocks) : 0);
   const w = s.wording;
-  return {
-    ldArticle: s.ld?.isArticle ? 1 : 0,
-    ogArticle: og === 'article' ? 1 : 0,
-    declaredOther: types.some((t) => NOT_ARTICLE_TYPES.test(t)) || /^(product|profile|video|music|book)/.test(og) ? 1 : 0,
-    hasDate: s.hasDate ? 1 : 0,
-    hasAuthor: s.hasAuthor ? 1 : 0,
-    datePath: shape.datePath ? 1 : 0,
-    slug: Math.min(shape.slugWords, 8) / 8,
-    listingPath: shape.listing ? 1 : 0,
-    root: shape.root ? 1 : 0,
-    words: Math.log10(1 + s.words) / 4,
-    paragraphs: Math.min(paragraphs, 40) / 40,
-    linkShare: p.chars ? p.linkChars / p.chars : 0,
-    focus: s.body.pageProse ? s.body.containerProse / s.body.pageProse : 0,
-    clutter: s.body.containerProse ? Math.min(1, s.body.containerClutter / s.body.containerProse) : 1,
-    prices: Math.min(p.prices, 20) / 20,
-    shop: s.shop ? 1 : 0,
-    listShare: p.chars ? p.listChars / p.chars : 0,
-    codeShare: p.chars ? Math.min(1, (4 * p.codeChars) / p.chars) : 0,
-    ldProduct: has(PRODUCT_TYPES),
-    ldForum: has(FORUM_TYPES),
-    ldCollection: has(COLLECTION_TYPES),
-    ldService: has(SERVICE_TYPES),
-    ldSoftware: has(SOFTWARE_TYPES),
-    ldWebPageOnly: types.includes('WebPage') && !s.ld?.isArticle ? 1 : 0,
-    ldNone: types.length ? 0 : 1,
-    ogWebsite: og === 'website' ? 1 : 0,
-    ogNone: og ? 0 : 1,
-    pathForum: shape.forum ? 1 : 0,
-    pathDocs: shape.docs ? 1 : 0,
-    pathShop: shape.shop ? 1 : 0,
-    pathList: shape.list ? 1 : 0,
-    pathService: shape.service ? 1 : 0,
-    depth: Math.min(shape.depth, 6) / 6,
-    query: shape.query ? 1 : 0,
-    numericId: shape.numericId ? 1 : 0,
-    htmlExt: shape.htmlExt ? 1 : 0,
-    serviceHost: shape.serviceHost ? 1 : 0,
-    oneArticleTag: p.articleTags === 1 ? 1 : 0,
-    articleTags: log(p.articleTags, 30),
-    manyH1: p.h1s >= 2 ? 1 : 0,
-    noH1: p.h1s === 0 ? 1 : 0,
-    linkedHeadings: log(p.linkedHeadingBlocks, 50),
-    times: log(p.times, 30),
-    pageParagraphs: log(p.longParagraphs, 60),
-    meanParagraph: Math.min(p.meanParagraph, 600) / 600,
-    cellShare: p.cellShare,
-    forumMarks: log(p.forumMarks, 200),
-    forumLines: log(p.forumLines, 50),
-    docsMarks: log(p.docsMarks, 50),
-    docsLines: log(p.docsLines, 20),
-    preBlocks: log(p.preBlocks, 20),
-    pagination: p.pagination ? 1 : 0,
-    cards: log(p.cards, 100),
-    serviceLines: log(p.serviceLines, 20),
-    articleMarks: log(p.articleMarks, 10),
-    textarea: p.textareas ? 1 : 0,
-    telLinks: log(p.telLinks, 10),
-    inputs: log(p.inputs, 30),
-    buttons: log(p.buttons, 50),
-    subheadings: log(p.subheadings, 40),
-    headedSections: p.longParagraphs ? Math.min(1, p.subheadings / (2 * p.longParagraphs)) : 1,
-    shareMarks: log(p.shareMarks, 30),
-    commentMarks: log(p.commentMarks, 100),
-    storyLines: log(p.storyLines, 5),
-    forumShare: blockShare(p.forumMarks),
-    docsShare: blockShare(p.docsMarks),
-    cardShare: blockShare(p.cards),
-    articleShare: blockShare(p.articleMarks),
-    mdArticle: p.mdArticle ? 1 : 0,
-    mdOther: p.mdOther ? 1 : 0,
-    we: w.we,
-    you: w.you,
-    i: w.i,
-    said: w.said,
-    past: w.past,
-    num: w.num,
-    sales: w.sales,
-    questions: w.questions,
-    greetings: w.greetings,
-    articleWords: w.articles,
-    third: w.third,
-    titleWords: w.titleWords,
-    exclaimLines: log(p.exclaimLines, 10),
-    longerShare: p.longParagraphs ? p.longerParagraphs / p.longParagraphs : 0,
-    forms: log(p.forms, 10),
-    address: p.addresses ? 1 : 0,
-    figures: log(p.figures, 20),
-  };
+  return new Map<string, number>([
+    ['ldArticle', s.ld?.isArticle ? 1 : 0],
+    ['ogArticle', og === 'article' ? 1 : 0],
+    ['declaredOther', types.some((t) => NOT_ARTICLE_TYPES.test(t)) || /^(product|profile|video|music|book)/.test(og) ? 1 : 0],
+    ['hasDate', s.hasDate ? 1 : 0],
+    ['hasAuthor', s.hasAuthor ? 1 : 0],
+    ['datePath', shape.datePath ? 1 : 0],
+    ['slug', Math.min(shape.slugWords, 8) / 8],
+    ['listingPath', shape.listing ? 1 : 0],
+    ['root', shape.root ? 1 : 0],
+    ['words', Math.log10(1 + s.words) / 4],
+    ['paragraphs', Math.min(paragraphs, 40) / 40],
+    ['linkShare', p.chars ? p.linkChars / p.chars : 0],
+    ['focus', s.body.pageProse ? s.body.containerProse / s.body.pageProse : 0],
+    ['clutter', s.body.containerProse ? Math.min(1, s.body.containerClutter / s.body.containerProse) : 1],
+    ['prices', Math.min(p.prices, 20) / 20],
+    ['shop', s.shop ? 1 : 0],
+    ['listShare', p.chars ? p.listChars / p.chars : 0],
+    ['codeShare', p.chars ? Math.min(1, (4 * p.codeChars) / p.chars) : 0],
+    ['ldProduct', has(PRODUCT_TYPES)],
+    ['ldForum', has(FORUM_TYPES)],
+    ['ldCollection', has(COLLECTION_TYPES)],
+    ['ldService', has(SERVICE_TYPES)],
+    ['ldSoftware', has(SOFTWARE_TYPES)],
+    ['ldWebPageOnly', types.includes('WebPage') && !s.ld?.isArticle ? 1 : 0],
+    ['ldNone', types.length ? 0 : 1],
+    ['ogWebsite', og === 'website' ? 1 : 0],
+    ['ogNone', og ? 0 : 1],
+    ['pathForum', shape.forum ? 1 : 0],
+    ['pathDocs', shape.docs ? 1 : 0],
+    ['pathShop', shape.shop ? 1 : 0],
+    ['pathList', shape.list ? 1 : 0],
+    ['pathService', shape.service ? 1 : 0],
+    ['depth', Math.min(shape.depth, 6) / 6],
+    ['query', shape.query ? 1 : 0],
+    ['numericId', shape.numericId ? 1 : 0],
+    ['htmlExt', shape.htmlExt ? 1 : 0],
+    ['serviceHost', shape.serviceHost ? 1 : 0],
+    ['oneArticleTag', p.articleTags === 1 ? 1 : 0],
+    ['articleTags', log(p.articleTags, 30)],
+    ['manyH1', p.h1s >= 2 ? 1 : 0],
+    ['noH1', p.h1s === 0 ? 1 : 0],
+    ['linkedHeadings', log(p.linkedHeadingBlocks, 50)],
+    ['times', log(p.times, 30)],
+    ['pageParagraphs', log(p.longParagraphs, 60)],
+    ['meanParagraph', Math.min(p.meanParagraph, 600) / 600],
+    ['cellShare', p.cellShare],
+    ['forumMarks', log(p.forumMarks, 200)],
+    ['forumLines', log(p.forumLines, 50)],
+    ['docsMarks', log(p.docsMarks, 50)],
+    ['docsLines', log(p.docsLines, 20)],
+    ['preBlocks', log(p.preBlocks, 20)],
+    ['pagination', p.pagination ? 1 : 0],
+    ['cards', log(p.cards, 100)],
+    ['serviceLines', log(p.serviceLines, 20)],
+    ['articleMarks', log(p.articleMarks, 10)],
+    ['textarea', p.textareas ? 1 : 0],
+    ['telLinks', log(p.telLinks, 10)],
+    ['inputs', log(p.inputs, 30)],
+    ['buttons', log(p.buttons, 50)],
+    ['subheadings', log(p.subheadings, 40)],
+    ['headedSections', p.longParagraphs ? Math.min(1, p.subheadings / (2 * p.longParagraphs)) : 1],
+    ['shareMarks', log(p.shareMarks, 30)],
+    ['commentMarks', log(p.commentMarks, 100)],
+    ['storyLines', log(p.storyLines, 5)],
+    ['forumShare', blockShare(p.forumMarks)],
+    ['docsShare', blockShare(p.docsMarks)],
+    ['cardShare', blockShare(p.cards)],
+    ['articleShare', blockShare(p.articleMarks)],
+    ['mdArticle', p.mdArticle ? 1 : 0],
+    ['mdOther', p.mdOther ? 1 : 0],
+    ['we', w.we],
+    ['you', w.you],
+    ['i', w.i],
+    ['said', w.said],
+    ['past', w.past],
+    ['num', w.num],
+    ['sales', w.sales],
+    ['questions', w.questions],
+    ['greetings', w.greetings],
+    ['articleWords', w.articles],
+    ['third', w.third],
+    ['titleWords', w.titleWords],
+    ['exclaimLines', log(p.exclaimLines, 10)],
+    ['longerShare', p.longParagraphs ? p.longerParagraphs / p.longParagraphs : 0],
+    ['forms', log(p.forms, 10)],
+    ['address', p.addresses ? 1 : 0],
+    ['figures', log(p.figures, 20)],
+  ]);
 }
 
-function leaf(tree: Tree, f: Record<string, number>): number {
+function leaf(tree: Tree, f: Features): number {
   let node = tree;
-  while (typeof node !== 'number') node = (f[node[0]] ?? 0) <= node[1] ? node[2] : node[3];
+  while (typeof node !== 'number') node = (f.get(node[0]) ?? 0) <= node[1] ? node[2] : node[3];
   return node;
 }
 
 /** Log-odds that the page is an article. */
-export function score(f: Record<string, number>): number {
+export function score(f: Features): number {
   let sum = BIAS;
-  for (const key in WEIGHTS) sum += WEIGHTS[key]! * (f[key] ?? 0);
+  for (const key in WEIGHTS) sum += WEIGHTS[key]! * (f.get(key) ?? 0);
   for (const tree of TREES) sum += leaf(tree, f);
   return sum;
 }
 
+/**
+ * The signals as a record, in the same order, with the stub flag last: for
+ * refitting. Filled one key at a time, which the engine soon stores as a
+ * table rather than a hidden class per field (see Features).
+ */
+function featureRecord(f: Features, words80: number): Record<string, number> {
+  const record: Record<string, number> = {};
+  for (const [key, value] of f) record[key] = value;
+  record.words80 = words80;
+  return record;
+}
+
 export function decide(s: PageSignals, onFeatures?: (f: Record<string, number>) => void): Verdict {
   const f = features(s);
-  onFeatures?.({ ...f, words80: s.words < MIN_WORDS ? 1 : 0 });
+  if (onFeatures) onFeatures(featureRecord(f, s.words < MIN_WORDS ? 1 : 0));
   if (s.words < MIN_WORDS) return { isArticle: false, reason: 'too little running text' };
   if (score(f) > 0) return { isArticle: true, reason: null };
-  if (f.root) return { isArticle: false, reason: 'a site’s front page' };
-  if (f.declaredOther && !f.ldArticle) return { isArticle: false, reason: 'the page describes itself as something other than an article' };
+  if (f.get('root')) return { isArticle: false, reason: 'a site’s front page' };
+  if (f.get('declaredOther') && !f.get('ldArticle')) return { isArticle: false, reason: 'the page describes itself as something other than an article' };
   return { isArticle: false, reason: 'reads like a listing, a product or a service page' };
 }

@@ -43,11 +43,16 @@ function method(node: object, name: string): unknown {
   return value;
 }
 
-/** Elements under `root` matching `selector`, as a plain array. */
-export function all(root: ParentNode, selector: string): Element[] {
+/**
+ * Elements under `root` matching `selector`, as a plain array: the first
+ * `max` of them, in document order. Reading an element out of the list gives
+ * it a script object, so callers that want a few ask for a few.
+ */
+export function all(root: ParentNode, selector: string, max = Infinity): Element[] {
   const list = callBound<NodeListOf<Element>>(method(root, 'querySelectorAll'), root, selector);
   const out: Element[] = [];
-  for (let i = 0; i < list.length; i++) out[out.length] = list[i]!;
+  const n = Math.min(list.length, max);
+  for (let i = 0; i < n; i++) out[out.length] = list[i]!;
   return out;
 }
 
@@ -72,9 +77,18 @@ export function attr(el: Element, name: string): string | null {
   return callBound<string | null>(attrMethod, el, name);
 }
 
+/** The same one-entry cache as attr's, for getAttributeNames: the walk asks it of every element. */
+let namesProto: object | null = null;
+let namesMethod: unknown;
+
 /** Names of the attributes `el` carries, in the order the markup gives them. */
 export function attributeNames(el: Element): string[] {
-  return callBound<string[]>(method(el, 'getAttributeNames'), el);
+  const proto = protoOf(el);
+  if (proto !== namesProto) {
+    namesMethod = method(el, 'getAttributeNames');
+    namesProto = proto;
+  }
+  return callBound<string[]>(namesMethod, el);
 }
 
 /**
@@ -143,8 +157,12 @@ export function textOf(node: Node | null | undefined, max = Infinity): string {
 
 /** Hidden by markup alone: we never ask for computed styles, which would force layout on the reader's page. */
 export function isHidden(el: Element): boolean {
-  return hiddenBy(attr(el, 'hidden'), attr(el, 'aria-hidden'), attr(el, 'style'));
+  readAttributes(el, HIDDEN_ATTRIBUTES, hiddenValues);
+  return hiddenBy(hiddenValues[0]!, hiddenValues[1]!, hiddenValues[2]!);
 }
+
+const HIDDEN_ATTRIBUTES = ['hidden', 'aria-hidden', 'style'] as const;
+const hiddenValues: (string | null)[] = [null, null, null];
 
 /** isHidden from the values of the element's hidden, aria-hidden and style attributes. */
 export function hiddenBy(hidden: string | null, ariaHidden: string | null, style: string | null): boolean {

@@ -99,17 +99,42 @@ const MAX_BLOCKS = 4_000;
 const FAMILY_ATTRIBUTES = ['class', 'id', 'itemprop'] as const;
 const familyValues: (string | null)[] = [null, null, null];
 
+/**
+ * Families of class strings met on elements with no id or itemprop, most
+ * elements: pages repeat a few class strings many times, and the DOM hands
+ * each one over as the same string, so a lookup spares lower-casing and
+ * testing it again.
+ */
+const classFamilies = new Map<string, number>();
+
 function familiesOf(el: Element, cache: Map<Element, number>): number {
   const hit = cache.get(el);
   if (hit !== undefined) return hit;
-  let mask = 0;
   readAttributes(el, FAMILY_ATTRIBUTES, familyValues);
   const [cls, id, itemprop] = familyValues;
-  const words = `${cls ?? ''} ${id ?? ''} ${itemprop ?? ''}`.toLowerCase();
-  if (words.length > 2 && ANY_FAMILY.test(words)) FAMILY_NAMES.forEach((f, i) => {
+  let mask: number;
+  if (id == null && itemprop == null && cls != null) {
+    // No family word holds a space, so the blanks the joined form below adds change nothing.
+    let known = classFamilies.get(cls);
+    if (known === undefined) {
+      known = familiesIn(cls.toLowerCase());
+      if (classFamilies.size > 5_000) classFamilies.clear();
+      classFamilies.set(cls, known);
+    }
+    mask = known;
+  } else {
+    const words = `${cls ?? ''} ${id ?? ''} ${itemprop ?? ''}`.toLowerCase();
+    mask = words.length > 2 ? familiesIn(words) : 0;
+  }
+  cache.set(el, mask);
+  return mask;
+}
+
+function familiesIn(words: string): number {
+  let mask = 0;
+  if (ANY_FAMILY.test(words)) FAMILY_NAMES.forEach((f, i) => {
     if (FAMILIES[f].test(words)) mask |= 1 << i;
   });
-  cache.set(el, mask);
   return mask;
 }
 
@@ -117,10 +142,21 @@ function familiesOf(el: Element, cache: Map<Element, number>): number {
 function blocksByFamily(blocks: Block[]): Record<Family, number> {
   const counts = Object.fromEntries(FAMILY_NAMES.map((f) => [f, 0])) as Record<Family, number>;
   const cache = new Map<Element, number>();
+  // Blocks side by side share the elements above them: the families of a parent and the ancestors above it, once per parent.
+  const fromParent = new Map<Element, number>();
   for (const b of blocks.slice(0, MAX_BLOCKS)) {
-    let mask = 0;
-    let el: Element | null = b.el;
-    for (let i = 0; el && i <= ANCESTORS; i++, el = el.parentElement) mask |= familiesOf(el, cache);
+    let mask = familiesOf(b.el, cache);
+    const parent = b.el.parentElement;
+    if (parent) {
+      let above = fromParent.get(parent);
+      if (above === undefined) {
+        above = 0;
+        let el: Element | null = parent;
+        for (let i = 1; el && i <= ANCESTORS; i++, el = el.parentElement) above |= familiesOf(el, cache);
+        fromParent.set(parent, above);
+      }
+      mask |= above;
+    }
     if (mask) FAMILY_NAMES.forEach((f, i) => {
       if (mask & (1 << i)) counts[f]++;
     });
@@ -161,12 +197,12 @@ function tallyElements(doc: Document): Tally {
   const t: Tally = { article: 0, h1: 0, subheadings: 0, time: 0, pre: 0, textarea: 0, button: 0, inputs: 0, tel: 0, next: 0, mdArticle: 0, mdOther: 0, form: 0, address: 0, figure: 0 };
   let found: Element[];
   try {
-    found = all(doc, PROBES);
+    found = all(doc, PROBES, MAX_PROBED);
   } catch {
     // A DOM without the selector features (e.g. the `i` flag) gives no counts rather than breaking the capture.
     return t;
   }
-  for (const el of found.slice(0, MAX_PROBED)) {
+  for (const el of found) {
     const tag = el.localName;
     if (tag === 'h2' || tag === 'h3') t.subheadings++;
     else if (tag === 'input') {

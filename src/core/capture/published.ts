@@ -26,7 +26,7 @@ function shownDate(doc: Document, container: Element | null): string | null {
     const date = toIsoDate(attr(t, 'datetime')) ?? findDateInText(textOf(t));
     if (date) return date;
   }
-  for (const el of all(doc, DATE_ELEMENTS).slice(0, 200)) {
+  for (const el of all(doc, DATE_ELEMENTS, 200)) {
     const text = textOf(el, 400);
     if (text.length < 6 || text.length > 160) continue;
     const date = findDateInText(text);
@@ -40,7 +40,7 @@ const AUTHOR_MARKS = 'a[href*="/author/"], a[rel~="author"], [class*="author" i]
 
 /** A short line just after the author's name that is a date ("April 8, 2024", "23.07.2025"). */
 function dateBesideAuthor(doc: Document, container: Element | null): string | null {
-  const marks = all(doc, AUTHOR_MARKS).slice(0, 40);
+  const marks = all(doc, AUTHOR_MARKS, 40);
   const near = (el: Element): boolean => !container || inOrBefore(el, container);
   for (const mark of marks.filter(near).slice(0, 6)) {
     for (const line of linesAfter(mark, 4, 40)) {
