@@ -188,3 +188,44 @@ describe('capture body in scripts written without spaces', () => {
     expect(a.text).not.toContain('首页');
   });
 });
+
+describe('capture body: boxes inside the article container', () => {
+  const teaser = (i: number) =>
+    `<div class="teaser"><h3>Bakery news ${i}</h3><p>Teaser ${i}: the bakery on the square changed hands again this autumn, and the new owners promise rye bread every morning.</p></div>`;
+
+  it('leaves out a box that a "More from…" heading opens, and keeps the text after it', () => {
+    const box = `<div class="box"><h2>More from the valley</h2>${teaser(1)}${teaser(2)}</div>`;
+    const a = capture(`<article><div class="text">${paras(4)}${box}${paras(4, 'pear')}</div></article>`);
+    expect(a.text).toContain('Note 4: the orchard');
+    expect(a.text).toContain('Note 4: the pear');
+    expect(a.text).not.toContain('Teaser 1');
+    expect(a.text).not.toContain('More from the valley');
+  });
+
+  it('drops only the heading when it stands among the paragraphs', () => {
+    const a = capture(`<article>${paras(4)}<h2>Sources</h2>${paras(3, 'pear')}</article>`);
+    expect(a.text).not.toContain('Sources');
+    expect(a.text).toContain('Note 3: the pear');
+  });
+
+  it('keeps a heading of the article that only opens with the same word', () => {
+    const a = capture(`<article>${paras(4)}<div><h2>Related crops that the valley growers plant after the orchard harvest ends</h2>${paras(3, 'pear')}</div></article>`);
+    expect(a.text).toContain('Related crops');
+    expect(a.text).toContain('Note 3: the pear');
+  });
+
+  it('leaves out a contact form inside the article container', () => {
+    const form = `<form action="/contact"><p>Tell us about your orchard and one of our advisers will call you back within two working days, free of charge.</p>
+      <label>First name</label><input name="first"><label>How did you hear about us?</label><select name="how"><option>Radio</option></select><button>Send</button></form>`;
+    const a = capture(`<article><div class="text">${paras(6)}${form}</div></article>`);
+    expect(a.text).toContain('Note 6:');
+    expect(a.text).not.toContain('advisers will call');
+    expect(a.text).not.toContain('First name');
+  });
+
+  it('reads a page whose whole content sits in one form', () => {
+    const a = capture(`<form id="page" action="/postback"><article>${paras(6)}</article></form>`);
+    expect(a.text).toContain('Note 1:');
+    expect(a.text).toContain('Note 6:');
+  });
+});

@@ -258,6 +258,53 @@ function dropRepeatedSections(parts: Element[], blocks: Block[]): Block[] {
   return out;
 }
 
+/**
+ * A short heading that names a box rather than a part of the article:
+ * related posts, author boxes, comment and contact forms, newsletter sign-ups,
+ * source lists. Pages put such boxes inside the article's container, at its
+ * end or between its sections.
+ */
+const BOX_HEADING =
+  /^(?:related|you (?:may|might) also like|you may also|more (?:from|stories|articles|news|posts|like this)|(?:latest|recent) (?:news|posts|articles|stories)|popular (?:posts|articles|stories|news)|most (?:read|popular)|(?:what to )?read next|keep reading|in case you missed|don.t miss|editor.s picks|also in the news|trending|recommended|further reading|sources?|references|about the author|leave a (?:reply|comment)|comments?|testimonials?|contact us|have any questions|share (?:this|the)|follow us|subscribe|sign up|newsletter)\b/i;
+/** Longer than this, a line that opens with those words is a heading of the article's own ("Popular posts on frugal living, ranked"). */
+const MAX_BOX_HEADING = 60;
+
+function isBoxHeading(b: Block): boolean {
+  return (b.kind === 'heading' || b.kind === 'title' || b.kind === 'text') && b.text.length < MAX_BOX_HEADING && BOX_HEADING.test(b.text);
+}
+
+/**
+ * Leaves out the boxes inside the body: the largest element that a box
+ * heading opens (all of whose text comes from the heading on), and any form
+ * (contact, comment and sign-up forms carry labels and prompts written as
+ * sentences). A heading that opens no element of its own (it stands among
+ * the paragraphs) goes alone, since what follows it may be the article again.
+ * `roots` are the elements the body was read from; they are never dropped whole.
+ */
+function dropBoxes(blocks: Block[], roots: Element[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const root = roots.find((r) => r === b.el || r.contains(b.el));
+    if (root && inForm(b.el, root)) continue;
+    if (!root || b.el === root || !isBoxHeading(b)) {
+      out.push(b);
+      continue;
+    }
+    // Blocks inside one element are consecutive, so the box is what the heading opens up to the first element that also holds the block before it.
+    const before = i > 0 ? blocks[i - 1]!.el : null;
+    let box = b.el;
+    for (let up = box.parentElement; up && up !== root && !(before && up.contains(before)); up = up.parentElement) box = up;
+    while (i + 1 < blocks.length && box.contains(blocks[i + 1]!.el)) i++;
+  }
+  return out;
+}
+
+function inForm(el: Element, root: Element): boolean {
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (e.localName === 'form') return true;
+  return false;
+}
+
 export function selectBody(walk: Walk): Body {
   const prose = new Map<Element, number>();
   const clutter = new Map<Element, number>();
@@ -284,9 +331,10 @@ export function selectBody(walk: Walk): Body {
   // Only the prose-weighted choice, left as it was, may be part of a split body; a marked or narrowed one was chosen over its siblings.
   const parts = container === scored ? withSiblings(container, prose, clutter) : [container];
   const inside = walk.blocks.filter((b) => parts.some((part) => part === b.el || part.contains(b.el)));
+  // Repeats and boxes are looked for among the container's own children, not the wrapper it was lifted to.
+  const roots = parts.map((part) => (part.contains(container) ? container : part));
   return {
-    // Repeats are looked for among the container's own children, not the wrapper it was lifted to.
-    blocks: keptBlocks(dropRepeatedSections(parts.map((part) => (part.contains(container) ? container : part)), inside)),
+    blocks: dropBoxes(keptBlocks(dropRepeatedSections(roots, inside)), roots),
     container,
     pageProse,
     containerProse: prose.get(container) ?? 0,
