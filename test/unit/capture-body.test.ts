@@ -52,6 +52,13 @@ describe('capture body', () => {
     expect(a.text).not.toContain('Review 0');
   });
 
+  it('keeps the paragraphs that introduce a list holding most of the prose', () => {
+    const items = Array.from({ length: 10 }, (_, i) => `<li>Step ${i}: pickers sign the rota at the gate before dawn, and the foreman checks the ladders and the bags before the first row is picked.</li>`).join('');
+    const a = capture(`<div class="entry-content">${paras(2)}<ol>${items}</ol></div>`);
+    expect(a.text).toContain('Note 1: the orchard');
+    expect(a.text).toContain('Step 9:');
+  });
+
   it('keeps a section whose name only sounds like navigation when it holds paragraphs', () => {
     const a = capture(`<main><div class="content-nav-section">${paras(5)}</div><div class="content-nav-section">${paras(5, 'apple')}</div></main>`);
     expect(a.text).toContain('apple cooperative');
@@ -221,6 +228,21 @@ describe('capture body: boxes inside the article container', () => {
     expect(a.text).toContain('Note 6:');
     expect(a.text).not.toContain('advisers will call');
     expect(a.text).not.toContain('First name');
+  });
+
+  it('leaves out call-to-action and small-print boxes among the paragraphs', () => {
+    const cta = `<div class="post-cta"><p>Ready to plan your own harvest rota? Our advisers set one up with you in an afternoon, call us to book a visit.</p></div>`;
+    const small = `<div class="legalDisclaimer"><p>This article is for general information only and is not advice; always consult a qualified adviser before acting on it.</p></div>`;
+    const a = capture(`<article><div class="text">${paras(4)}${cta}${paras(4, 'pear')}${small}</div></article>`);
+    expect(a.text).toContain('Note 4: the orchard');
+    expect(a.text).toContain('Note 4: the pear');
+    expect(a.text).not.toContain('Ready to plan');
+    expect(a.text).not.toContain('general information only');
+  });
+
+  it('reads an article that a box named as a call to action wraps whole', () => {
+    const a = capture(`<div class="cta-layout"><article>${paras(6)}</article></div>`);
+    expect(a.text).toContain('Note 6:');
   });
 
   it('reads a page whose whole content sits in one form', () => {

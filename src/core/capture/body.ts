@@ -104,8 +104,12 @@ function keptBlocks(blocks: Block[]): Block[] {
  */
 const NARROW_SHARE = 0.8;
 
-/** One paragraph is never the whole body, however long it is next to the rest. */
-const LEAF_BLOCKS = new Set(['p', 'li', 'blockquote', 'pre', 'td', 'th', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/**
+ * One paragraph is never the whole body, however long it is next to the rest;
+ * nor is one list: a listicle's items hold most of its prose, and the
+ * paragraphs that introduce them stand beside the list.
+ */
+const LEAF_BLOCKS = new Set(['p', 'li', 'ul', 'ol', 'dl', 'blockquote', 'pre', 'td', 'th', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 function narrow(container: Element, prose: Map<Element, number>): Element {
   for (let depth = 0; depth < 50; depth++) {
@@ -275,18 +279,19 @@ function isBoxHeading(b: Block): boolean {
 
 /**
  * Leaves out the boxes inside the body: the largest element that a box
- * heading opens (all of whose text comes from the heading on), and any form
- * (contact, comment and sign-up forms carry labels and prompts written as
- * sentences). A heading that opens no element of its own (it stands among
- * the paragraphs) goes alone, since what follows it may be the article again.
+ * heading opens (all of whose text comes from the heading on), and any form,
+ * call to action or small print (see inBox). A heading that opens no element
+ * of its own (it stands among the paragraphs) goes alone, since what follows
+ * it may be the article again.
  * `roots` are the elements the body was read from; they are never dropped whole.
  */
 function dropBoxes(blocks: Block[], roots: Element[]): Block[] {
   const out: Block[] = [];
+  const verdicts = new Map<Element, boolean>();
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const root = roots.find((r) => r === b.el || r.contains(b.el));
-    if (root && inForm(b.el, root)) continue;
+    if (root && inBox(b.el, root, verdicts)) continue;
     if (!root || b.el === root || !isBoxHeading(b)) {
       out.push(b);
       continue;
@@ -300,9 +305,44 @@ function dropBoxes(blocks: Block[], roots: Element[]): Block[] {
   return out;
 }
 
-function inForm(el: Element, root: Element): boolean {
-  for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (e.localName === 'form') return true;
+/**
+ * Class or id words of boxes that stand among the article's paragraphs and
+ * are written in sentences: calls to action ("cta") and legal small print.
+ */
+const BOX_WORDS = new Set(['cta', 'disclaimer']);
+
+/** Whether a class or id list holds one of BOX_WORDS as a word of one of its names ("post-cta", "ctaBanner", "disclaimer_text"). */
+function namesBox(names: string): boolean {
+  for (const name of names.split(/\s+/)) {
+    if (!name) continue;
+    for (const word of name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_]+/)) if (BOX_WORDS.has(word)) return true;
+  }
   return false;
+}
+
+/**
+ * A form (contact, comment and sign-up forms carry labels and prompts written
+ * as sentences) or an element named by BOX_WORDS between `el` and `root`.
+ */
+function inBox(el: Element, root: Element, verdicts: Map<Element, boolean>): boolean {
+  const chain: Element[] = [];
+  let found = false;
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+    const known = verdicts.get(e);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    chain.push(e);
+    const names = `${attr(e, 'class') ?? ''} ${attr(e, 'id') ?? ''}`;
+    if (e.localName === 'form' || (names.length > 1 && namesBox(names))) {
+      found = true;
+      break;
+    }
+  }
+  // Neighbouring blocks share their ancestors: each is judged once.
+  for (const e of chain) verdicts.set(e, found);
+  return found;
 }
 
 export function selectBody(walk: Walk): Body {
