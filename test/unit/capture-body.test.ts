@@ -52,6 +52,13 @@ describe('capture body', () => {
     expect(a.text).not.toContain('Review 0');
   });
 
+  it('keeps the paragraphs that introduce a list holding most of the prose', () => {
+    const items = Array.from({ length: 10 }, (_, i) => `<li>Step ${i}: pickers sign the rota at the gate before dawn, and the foreman checks the ladders and the bags before the first row is picked.</li>`).join('');
+    const a = capture(`<div class="entry-content">${paras(2)}<ol>${items}</ol></div>`);
+    expect(a.text).toContain('Note 1: the orchard');
+    expect(a.text).toContain('Step 9:');
+  });
+
   it('keeps a section whose name only sounds like navigation when it holds paragraphs', () => {
     const a = capture(`<main><div class="content-nav-section">${paras(5)}</div><div class="content-nav-section">${paras(5, 'apple')}</div></main>`);
     expect(a.text).toContain('apple cooperative');
@@ -186,5 +193,61 @@ describe('capture body in scripts written without spaces', () => {
     expect(a.text).toContain('市政府周三宣布');
     expect(a.text).toContain('无障碍坡道');
     expect(a.text).not.toContain('首页');
+  });
+});
+
+describe('capture body: boxes inside the article container', () => {
+  const teaser = (i: number) =>
+    `<div class="teaser"><h3>Bakery news ${i}</h3><p>Teaser ${i}: the bakery on the square changed hands again this autumn, and the new owners promise rye bread every morning.</p></div>`;
+
+  it('leaves out a box that a "More from…" heading opens, and keeps the text after it', () => {
+    const box = `<div class="box"><h2>More from the valley</h2>${teaser(1)}${teaser(2)}</div>`;
+    const a = capture(`<article><div class="text">${paras(4)}${box}${paras(4, 'pear')}</div></article>`);
+    expect(a.text).toContain('Note 4: the orchard');
+    expect(a.text).toContain('Note 4: the pear');
+    expect(a.text).not.toContain('Teaser 1');
+    expect(a.text).not.toContain('More from the valley');
+  });
+
+  it('drops only the heading when it stands among the paragraphs', () => {
+    const a = capture(`<article>${paras(4)}<h2>Sources</h2>${paras(3, 'pear')}</article>`);
+    expect(a.text).not.toContain('Sources');
+    expect(a.text).toContain('Note 3: the pear');
+  });
+
+  it('keeps a heading of the article that only opens with the same word', () => {
+    const a = capture(`<article>${paras(4)}<div><h2>Related crops that the valley growers plant after the orchard harvest ends</h2>${paras(3, 'pear')}</div></article>`);
+    expect(a.text).toContain('Related crops');
+    expect(a.text).toContain('Note 3: the pear');
+  });
+
+  it('leaves out a contact form inside the article container', () => {
+    const form = `<form action="/contact"><p>Tell us about your orchard and one of our advisers will call you back within two working days, free of charge.</p>
+      <label>First name</label><input name="first"><label>How did you hear about us?</label><select name="how"><option>Radio</option></select><button>Send</button></form>`;
+    const a = capture(`<article><div class="text">${paras(6)}${form}</div></article>`);
+    expect(a.text).toContain('Note 6:');
+    expect(a.text).not.toContain('advisers will call');
+    expect(a.text).not.toContain('First name');
+  });
+
+  it('leaves out call-to-action and small-print boxes among the paragraphs', () => {
+    const cta = `<div class="post-cta"><p>Ready to plan your own harvest rota? Our advisers set one up with you in an afternoon, call us to book a visit.</p></div>`;
+    const small = `<div class="legalDisclaimer"><p>This article is for general information only and is not advice; always consult a qualified adviser before acting on it.</p></div>`;
+    const a = capture(`<article><div class="text">${paras(4)}${cta}${paras(4, 'pear')}${small}</div></article>`);
+    expect(a.text).toContain('Note 4: the orchard');
+    expect(a.text).toContain('Note 4: the pear');
+    expect(a.text).not.toContain('Ready to plan');
+    expect(a.text).not.toContain('general information only');
+  });
+
+  it('reads an article that a box named as a call to action wraps whole', () => {
+    const a = capture(`<div class="cta-layout"><article>${paras(6)}</article></div>`);
+    expect(a.text).toContain('Note 6:');
+  });
+
+  it('reads a page whose whole content sits in one form', () => {
+    const a = capture(`<form id="page" action="/postback"><article>${paras(6)}</article></form>`);
+    expect(a.text).toContain('Note 1:');
+    expect(a.text).toContain('Note 6:');
   });
 });

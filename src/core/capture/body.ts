@@ -104,8 +104,12 @@ function keptBlocks(blocks: Block[]): Block[] {
  */
 const NARROW_SHARE = 0.8;
 
-/** One paragraph is never the whole body, however long it is next to the rest. */
-const LEAF_BLOCKS = new Set(['p', 'li', 'blockquote', 'pre', 'td', 'th', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/**
+ * One paragraph is never the whole body, however long it is next to the rest;
+ * nor is one list: a listicle's items hold most of its prose, and the
+ * paragraphs that introduce them stand beside the list.
+ */
+const LEAF_BLOCKS = new Set(['p', 'li', 'ul', 'ol', 'dl', 'blockquote', 'pre', 'td', 'th', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 function narrow(container: Element, prose: Map<Element, number>): Element {
   for (let depth = 0; depth < 50; depth++) {
@@ -258,6 +262,89 @@ function dropRepeatedSections(parts: Element[], blocks: Block[]): Block[] {
   return out;
 }
 
+/**
+ * A short heading that names a box rather than a part of the article:
+ * related posts, author boxes, comment and contact forms, newsletter sign-ups,
+ * source lists. Pages put such boxes inside the article's container, at its
+ * end or between its sections.
+ */
+const BOX_HEADING =
+  /^(?:related|you (?:may|might) also like|you may also|more (?:from|stories|articles|news|posts|like this)|(?:latest|recent) (?:news|posts|articles|stories)|popular (?:posts|articles|stories|news)|most (?:read|popular)|(?:what to )?read next|keep reading|in case you missed|don.t miss|editor.s picks|also in the news|trending|recommended|further reading|sources?|references|about the author|leave a (?:reply|comment)|comments?|testimonials?|contact us|have any questions|share (?:this|the)|follow us|subscribe|sign up|newsletter)\b/i;
+/** Longer than this, a line that opens with those words is a heading of the article's own ("Popular posts on frugal living, ranked"). */
+const MAX_BOX_HEADING = 60;
+
+function isBoxHeading(b: Block): boolean {
+  return (b.kind === 'heading' || b.kind === 'title' || b.kind === 'text') && b.text.length < MAX_BOX_HEADING && BOX_HEADING.test(b.text);
+}
+
+/**
+ * Leaves out the boxes inside the body: the largest element that a box
+ * heading opens (all of whose text comes from the heading on), and any form,
+ * call to action or small print (see inBox). A heading that opens no element
+ * of its own (it stands among the paragraphs) goes alone, since what follows
+ * it may be the article again.
+ * `roots` are the elements the body was read from; they are never dropped whole.
+ */
+function dropBoxes(blocks: Block[], roots: Element[]): Block[] {
+  const out: Block[] = [];
+  const verdicts = new Map<Element, boolean>();
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const root = roots.find((r) => r === b.el || r.contains(b.el));
+    if (root && inBox(b.el, root, verdicts)) continue;
+    if (!root || b.el === root || !isBoxHeading(b)) {
+      out.push(b);
+      continue;
+    }
+    // Blocks inside one element are consecutive, so the box is what the heading opens up to the first element that also holds the block before it.
+    const before = i > 0 ? blocks[i - 1]!.el : null;
+    let box = b.el;
+    for (let up = box.parentElement; up && up !== root && !(before && up.contains(before)); up = up.parentElement) box = up;
+    while (i + 1 < blocks.length && box.contains(blocks[i + 1]!.el)) i++;
+  }
+  return out;
+}
+
+/**
+ * Class or id words of boxes that stand among the article's paragraphs and
+ * are written in sentences: calls to action ("cta") and legal small print.
+ */
+const BOX_WORDS = new Set(['cta', 'disclaimer']);
+
+/** Whether a class or id list holds one of BOX_WORDS as a word of one of its names ("post-cta", "ctaBanner", "disclaimer_text"). */
+function namesBox(names: string): boolean {
+  for (const name of names.split(/\s+/)) {
+    if (!name) continue;
+    for (const word of name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_]+/)) if (BOX_WORDS.has(word)) return true;
+  }
+  return false;
+}
+
+/**
+ * A form (contact, comment and sign-up forms carry labels and prompts written
+ * as sentences) or an element named by BOX_WORDS between `el` and `root`.
+ */
+function inBox(el: Element, root: Element, verdicts: Map<Element, boolean>): boolean {
+  const chain: Element[] = [];
+  let found = false;
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+    const known = verdicts.get(e);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    chain.push(e);
+    const names = `${attr(e, 'class') ?? ''} ${attr(e, 'id') ?? ''}`;
+    if (e.localName === 'form' || (names.length > 1 && namesBox(names))) {
+      found = true;
+      break;
+    }
+  }
+  // Neighbouring blocks share their ancestors: each is judged once.
+  for (const e of chain) verdicts.set(e, found);
+  return found;
+}
+
 export function selectBody(walk: Walk): Body {
   const prose = new Map<Element, number>();
   const clutter = new Map<Element, number>();
@@ -284,9 +371,10 @@ export function selectBody(walk: Walk): Body {
   // Only the prose-weighted choice, left as it was, may be part of a split body; a marked or narrowed one was chosen over its siblings.
   const parts = container === scored ? withSiblings(container, prose, clutter) : [container];
   const inside = walk.blocks.filter((b) => parts.some((part) => part === b.el || part.contains(b.el)));
+  // Repeats and boxes are looked for among the container's own children, not the wrapper it was lifted to.
+  const roots = parts.map((part) => (part.contains(container) ? container : part));
   return {
-    // Repeats are looked for among the container's own children, not the wrapper it was lifted to.
-    blocks: keptBlocks(dropRepeatedSections(parts.map((part) => (part.contains(container) ? container : part)), inside)),
+    blocks: dropBoxes(keptBlocks(dropRepeatedSections(roots, inside)), roots),
     container,
     pageProse,
     containerProse: prose.get(container) ?? 0,
