@@ -96,7 +96,10 @@ const WEAK_MAX_PARAGRAPHS = 4;
 /**
  * The attributes the walk reads on every element, taken with one call for
  * their names: most elements carry one or two attributes of the six, and
- * asking for each of the six by name costs more than the whole list.
+ * asking for each of the six by name costs more than the whole list. The
+ * walk's own copy of dom.ts `readAttributes`: written through that helper
+ * (a search of the wanted list per name), whole captures measured 2 to 10%
+ * slower in Chromium over 200 pages, three paired runs.
  */
 interface WalkAttributes {
   hidden: string | null;
