@@ -216,6 +216,32 @@ describe('the frequency table as stored (frequency-table.ts)', () => {
 });
 
 describe('band bits as stored (packed-index.ts bandBitsOf)', () => {
+  it('puts the totals recorded since the table was stored in front of it, the latest record of a key winning', async () => {
+    const { FrequencyTable, packTotals } = await import('../../src/core/matching/frequency-table');
+    let seed = 5;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const live = new FrequencyTable();
+    for (let i = 0; i < 3_000; i++) live.add(i === 0 ? 0 : Math.floor(random() * 2 ** 32), 1 + Math.floor(random() * 300));
+    const stored = structuredClone(live.image());
+    // Batches filed since: new keys, keys of the stored table and keys of an earlier batch, hash 0 among them.
+    const known = [...Array(200)].map(() => Math.floor(random() * 2 ** 32));
+    const records = [...Array(12)].map((_, b) => {
+      const keys = new Set<number>(b % 4 === 0 ? [0] : []);
+      for (let i = 0; i < 150; i++) keys.add(i % 3 === 0 ? known[Math.floor(random() * known.length)]! : Math.floor(random() * 2 ** 32));
+      for (const k of keys) live.add(k, 1 + (b % 2));
+      return packTotals(keys, live);
+    });
+    const back = FrequencyTable.from(stored, structuredClone(records));
+    for (const p of records) for (const h of p.hashes) expect(back.get(h)).toBe(live.get(h));
+    expect(back.get(0)).toBe(live.get(0));
+    expect(back.size).toBe(live.size);
+    expect(back.idf(known[0]!, 50_000)).toBe(live.idf(known[0]!, 50_000));
+    // Changed afterwards, it spreads into slots with every count it had.
+    back.add(known[1]!, 1);
+    live.add(known[1]!, 1);
+    for (const p of records) for (const h of p.hashes) expect(back.get(h)).toBe(live.get(h));
+  });
+
   it('folds a larger stored set onto the current size, every bit set staying set', async () => {
     const { bandBitsOf, PackedIndex } = await import('../../src/core/matching/packed-index');
     const { FrequencyTable } = await import('../../src/core/matching/frequency-table');

@@ -602,6 +602,26 @@ function heldVector(db: object, articleId: string): DocVector | undefined {
   return n === undefined ? undefined : index!.vectors.get(n);
 }
 
+/**
+ * Terms past the article's index keys whose lists a cold ranking is likely to
+ * search: it searches the forty heaviest under the current frequencies, and
+ * a vector's terms are stored heaviest first under the frequencies it was
+ * filed with.
+ */
+const SEARCH_AHEAD = 60;
+
+/**
+ * The lists a ranking of `v` will most likely search, except those `held`
+ * has: its index keys, its bands and its first terms. Some are read for
+ * nothing (a key too common to be searched); one the ranking wants and this
+ * missed is read then, as without it.
+ */
+async function readSearchLists(tx: AnyTx, held: PackedIndex | undefined, v: DocVector): Promise<{ hashes: number[]; found: Map<number, Int32Array> }> {
+  const wanted = new Set<number>([...v.index, ...v.bands, ...v.keys.subarray(0, Math.min(v.terms, SEARCH_AHEAD))]);
+  const hashes = [...wanted].filter((h) => !held?.postings.has(h));
+  return { hashes, found: hashes.length ? await new TxSource(tx).postings(hashes) : new Map() };
+}
+
 /** The stored records of some filed articles. */
 async function documentsOf(tx: AnyTx, docs: number[]): Promise<Map<number, StoredDocument>> {
   return byNumber(tx.objectStore('documents'), docs);
@@ -648,13 +668,18 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
   const tx = db.transaction(READ, 'readonly');
   const guessed = held.get(db);
   const mine = heldVector(db, articleId);
+  const ownVector: Promise<DocVector | undefined> = mine ? Promise.resolve(mine) : tx.objectStore('vectors').index('by-id').get(articleId);
+  // Asked for as soon as the article's vector is in, these lists arrive right behind the frequency
+  // table (asked for first, and by far the largest read) instead of a round trip after it.
+  const ownLists = mine ? null : ownVector.then((v) => (v ? readSearchLists(tx, guessed?.index, v) : null));
   const first = Promise.all([
-    mine ?? tx.objectStore('vectors').index('by-id').get(articleId),
+    ownVector,
     tx.objectStore('feedback').index('by-article').getAll(articleId),
     tx.objectStore('placements').get(articleId),
     indexFor(db, tx),
   ]);
   unawaited(first);
+  if (ownLists) unawaited(ownLists);
   const rank = (index: PackedIndex, vector: DocVector, source: PackedSource) => rankPacked(index, vector, { limit: Math.max(limit, 40), source, counted: true, pool: listingPool(index.size) });
   // A context holding the article ranks it on the index it holds while those reads travel, and
   // asks at once for what the ranking lists by score. Kept only if the generation they bring
@@ -668,6 +693,8 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
   const [stored, feedback, place, { state, source }] = await first;
   if (state !== guessed) early = null;
   const index = state.index;
+  const lists = await ownLists;
+  if (lists) for (const h of lists.hashes) if (!index.postings.has(h)) index.postings.set(h, lists.found.get(h) ?? []);
   // A vector held from before another context filed may be stale: read it then.
   const vector = mine && !index.vectors.has(mine.n) ? await tx.objectStore('vectors').get(mine.n) : (index.vectors.get(stored?.n ?? -1) ?? stored);
   if (!vector) return [];

@@ -225,12 +225,32 @@ export class FrequencyTable {
       table.complete = !image.singlesApart;
     }
     for (const p of records) {
-      for (let i = 0; i < p.hashes.length; i++) {
-        const h = p.hashes[i]!;
-        table.set(h, p.totals ? p.counts[i]! : table.get(h) + p.counts[i]!);
-      }
+      if (p.totals && table.base) table.overlay(p);
+      else for (let i = 0; i < p.hashes.length; i++) table.set(p.hashes[i]!, p.totals ? p.counts[i]! : table.get(p.hashes[i]!) + p.counts[i]!);
     }
     return table;
+  }
+
+  /**
+   * Puts a record's totals in front of the stored table, in slot arrays
+   * sized for every record (see `from`): a cold context's first query waits
+   * for this, and the general path (growth checks, cached frequencies to
+   * void) costs several times as much per count.
+   */
+  private overlay(p: PackedCounts): void {
+    const { keys, counts } = this;
+    const mask = keys.length - 1;
+    for (let j = 0; j < p.hashes.length; j++) {
+      const h = stored(p.hashes[j]!);
+      let i = home(h, mask);
+      while (keys[i] !== EMPTY && keys[i] !== h) i = (i + 1) & mask;
+      if (keys[i] === EMPTY) {
+        keys[i] = h;
+        this.used++;
+      }
+      counts[i] = p.counts[j]!;
+    }
+    this.version++;
   }
 
   /** The keys of count 1 stored apart; a key counted since already has its count. */
