@@ -1,9 +1,9 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDirectory, type StaticSite } from '../../src/demo/serve';
 import { BROWSERS, launch, type ExtensionBrowser } from './browsers';
 import { eventually, storedArticles } from './extension-state';
-import { SHOTS } from './screenshots';
+import { shoot } from './screenshots';
 
 const ARTICLE = '/valley-post/dunmore-levee.html';
 const LATER = '/science-desk/comet-vell.html';
@@ -47,7 +47,7 @@ describe.each(BROWSERS)('opt-in auto-capture in %s', (name) => {
     const rows = await eventually(() => storedArticles(options), (r) => r.length > 0);
     expect(rows.map((r) => r.canonicalUrl)).toEqual([site.origin + ARTICLE]);
     await options.bringToFront();
-    await options.screenshot({ path: join(SHOTS, `${name}-options.png`) });
+    await shoot(options, `${name}-options.png`);
 
     await options.click('[data-testid=site-list] button');
     await options.waitForSelector('[data-testid=no-sites]');

@@ -5,7 +5,7 @@ import { serveDirectory, type StaticSite } from '../../src/demo/serve';
 import { BROWSERS, launch, newProfileDir, type ExtensionBrowser } from './browsers';
 import { badgeText, eventually, sendRaw, storedArticles, tabIdFor } from './extension-state';
 import { readByClick } from './reading';
-import { SHOTS } from './screenshots';
+import { shoot } from './screenshots';
 
 
 const FIRST = '/valley-post/dunmore-levee.html';
@@ -48,7 +48,7 @@ describe.each(BROWSERS)('Parallax in %s', (name) => {
     expect(await sidebar.$eval('[data-testid=outlet]', (e) => e.textContent)).toBe('Valley Post');
     expect(await sidebar.$eval('[data-testid=byline]', (e) => e.textContent)).toContain('Ada Brook');
     expect(await sidebar.$eval('[data-testid=reading-time]', (e) => e.textContent)).toMatch(/min read/);
-    await sidebar.screenshot({ path: `${SHOTS}/${name}-sidebar-single.png` });
+    await shoot(sidebar, `${name}-sidebar-single.png`);
     await probe.close();
     await sidebar.close();
   });
@@ -64,9 +64,9 @@ describe.each(BROWSERS)('Parallax in %s', (name) => {
     expect(related).toHaveLength(1);
     expect(related[0]).toContain('Valley Post');
     expect(related[0]).toContain('Marrow River breaks Dunmore levee');
-    await sidebar.screenshot({ path: `${SHOTS}/${name}-sidebar-related-360.png` });
+    await shoot(sidebar, `${name}-sidebar-related-360.png`);
     await sidebar.setViewport({ width: 600, height: 900 });
-    await sidebar.screenshot({ path: `${SHOTS}/${name}-sidebar-related-600.png` });
+    await shoot(sidebar, `${name}-sidebar-related-600.png`);
     await probe.close();
     await sidebar.close();
   });
@@ -122,7 +122,7 @@ describe.each(BROWSERS)('Parallax in %s', (name) => {
     const sidebar = await sidebarFor(tabId);
     await sidebar.click('[data-testid=pin]');
     await sidebar.waitForSelector('[data-testid=unpin]');
-    await sidebar.screenshot({ path: `${SHOTS}/${name}-sidebar-pinned.png` });
+    await shoot(sidebar, `${name}-sidebar-pinned.png`);
     await probe.waitForSelector('[data-testid=pin-item]');
 
     await ext.close();
@@ -132,7 +132,7 @@ describe.each(BROWSERS)('Parallax in %s', (name) => {
     expect(items).toHaveLength(1);
     expect(items[0]).toContain('Dunmore flood: mayor defends evacuation');
     expect(items[0]).toContain('2 outlets');
-    await collection.screenshot({ path: `${SHOTS}/${name}-collection.png` });
+    await shoot(collection, `${name}-collection.png`);
 
     await collection.click('[data-testid=unpin]');
     await collection.waitForSelector('[data-testid=collection-empty]');

@@ -6,7 +6,7 @@ import { BROWSERS, launch, type ExtensionBrowser } from './browsers';
 import { axeViolations } from './axe';
 import { eventually, storedArticles, tabIdFor } from './extension-state';
 import { clickUntilShown, readByClick } from './reading';
-import { SHOTS } from './screenshots';
+import { shoot } from './screenshots';
 
 const articles = sampleArticles();
 const lead = leadArticle(articles);
@@ -68,7 +68,7 @@ describe.each(BROWSERS)('the comparison sidebar in %s', (name) => {
       for (const width of [360, 600]) {
         await sidebar.setViewport({ width, height: 1400 });
         await sidebar.bringToFront();
-        await sidebar.screenshot({ path: `${SHOTS}/${name}-compare-${width}-${scheme}.png` });
+        await shoot(sidebar, `${name}-compare-${width}-${scheme}.png`);
       }
     }
     expect(await sidebar.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
@@ -103,7 +103,7 @@ describe.each(BROWSERS)('the comparison sidebar in %s', (name) => {
     expect(rows.some((r) => r.paired)).toBe(true);
     expect(rows.some((r) => r.paired && r.marks > 0)).toBe(true);
     expect(await axeViolations(sidebar)).toEqual([]);
-    await sidebar.screenshot({ path: `${SHOTS}/${name}-side-by-side-600.png` });
+    await shoot(sidebar, `${name}-side-by-side-600.png`);
     await sidebar.click('[data-testid=pair-back]');
     await sidebar.waitForSelector('[data-testid=comparison]');
   });

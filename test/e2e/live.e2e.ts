@@ -14,7 +14,7 @@ import { axeViolations } from './axe';
 import { BROWSERS, launch, newProfileDir, type ExtensionBrowser } from './browsers';
 import { badgeText, eventually, storedArticles, tabIdFor } from './extension-state';
 import { clickUntilShown, readByClick } from './reading';
-import { SHOTS } from './screenshots';
+import { shoot } from './screenshots';
 
 const LEVEE = '/valley-post/dunmore-levee.html';
 const FLOOD = '/northgate/dunmore-flood.html';
@@ -177,10 +177,10 @@ describe.each(BROWSERS)('live pages, revisits and pins in %s', (name) => {
         await sidebar.setViewport({ width, height: 900 });
         await sidebar.bringToFront();
         await sidebar.evaluate(() => scrollTo(0, 0));
-        await sidebar.screenshot({ path: `${SHOTS}/${name}-sidebar-top-${width}-${scheme}.png` });
+        await shoot(sidebar, `${name}-sidebar-top-${width}-${scheme}.png`);
         const timeline = await sidebar.$('[data-testid=timeline]');
         await timeline!.scrollIntoView();
-        await sidebar.screenshot({ path: `${SHOTS}/${name}-sidebar-timeline-${width}-${scheme}.png` });
+        await shoot(sidebar, `${name}-sidebar-timeline-${width}-${scheme}.png`);
       }
     }
     await sidebar.setViewport({ width: 320, height: 900 });
@@ -222,7 +222,7 @@ describe.each(BROWSERS)('live pages, revisits and pins in %s', (name) => {
       for (const width of [360, 600]) {
         await collection.setViewport({ width, height: 900 });
         await collection.bringToFront();
-        await collection.screenshot({ path: `${SHOTS}/${name}-collection-${width}-${scheme}.png` });
+        await shoot(collection, `${name}-collection-${width}-${scheme}.png`);
       }
     }
     await collection.setViewport({ width: 320, height: 900 });
