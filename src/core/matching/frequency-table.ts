@@ -11,6 +11,7 @@
  * would cost a cold query more than its lookups do.
  */
 import { inverseFrequency } from './signature';
+import { popcount } from './simhash';
 
 /**
  * One transaction's changes, keys in any order: each key's count as it
@@ -63,11 +64,6 @@ function isStored(image: TableImage | StoredTable): image is StoredTable {
   return 'occupied' in image;
 }
 
-function bitCount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
 
 /** Hash 0 is stored as ZERO (it marks an empty slot). */
 function stored(hash: number): number {
@@ -102,7 +98,7 @@ class PackedBase {
     let sum = 0;
     for (let w = 0; w < occupied.length; w++) {
       this.before[w] = sum;
-      sum += bitCount(occupied[w]!);
+      sum += popcount(occupied[w]!);
     }
     this.largeAt = new Int32Array(large.length);
     let k = 0;
@@ -133,7 +129,7 @@ class PackedBase {
     const word = occupied[s >>> 5]!;
     const bit = s & 31;
     if (((word >>> bit) & 1) === 0) return -1;
-    let j = this.before[s >>> 5]! + bitCount(word & ((1 << bit) - 1));
+    let j = this.before[s >>> 5]! + popcount(word & ((1 << bit) - 1));
     for (;;) {
       if (keys[j] === h) return j;
       s = (s + 1) & this.mask;

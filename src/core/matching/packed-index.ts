@@ -185,23 +185,14 @@ export class PackedIndex {
 
   private readonly norms = new WeakMap<DocVector, { version: number; size: number; norms: [number, number, number] }>();
 
-  /** A vector's norm per channel under the current frequencies, kept while they hold. */
-  normsOf(v: DocVector): [number, number, number] {
+  /** A vector's norm per channel under the current frequencies, if computed since they last changed. */
+  knownNorms(v: DocVector): [number, number, number] | null {
     const known = this.norms.get(v);
-    if (known && known.version === this.df.version && known.size === this.size) return known.norms;
-    const norms: [number, number, number] = [0, 0, 0];
-    const ends = [v.terms, v.terms + v.entities, v.keys.length];
-    let i = 0;
-    for (let c = 0; c < 3; c++) {
-      let sum = 0;
-      for (; i < ends[c]!; i++) {
-        const w = v.weights[i]! * this.idf(v.keys[i]!);
-        sum += w * w;
-      }
-      norms[c] = Math.sqrt(sum) || 1;
-    }
+    return known && known.version === this.df.version && known.size === this.size ? known.norms : null;
+  }
+
+  rememberNorms(v: DocVector, norms: [number, number, number]): void {
     this.norms.set(v, { version: this.df.version, size: this.size, norms });
-    return norms;
   }
 }
 
@@ -219,7 +210,7 @@ function unit(index: PackedIndex, v: DocVector, from: number, to: number): Map<n
   return out;
 }
 
-/** As score.ts `cosine`, with the candidate's norm computed once per state of the frequencies. */
+/** As score.ts `cosine`, for a candidate whose norm is known. */
 function cosine(index: PackedIndex, q: QueryWeights, channel: number, b: DocVector, from: number, to: number, norm: number): number {
   let dot = 0;
   for (let i = from; i < to; i++) {
@@ -227,6 +218,33 @@ function cosine(index: PackedIndex, q: QueryWeights, channel: number, b: DocVect
     if (x >= 0) dot += x * (b.weights[i]! * index.idf(b.keys[i]!));
   }
   return dot / norm;
+}
+
+/**
+ * The three cosines of a candidate met for the first time under the current
+ * frequencies, its norms found on the way: each key's frequency is looked up
+ * once, for both (most of a ranking's time is these lookups, one per key of
+ * fifty or a hundred candidates). Sums run in the same order as `cosine`'s.
+ */
+function cosinesAndNorms(index: PackedIndex, q: QueryWeights, b: DocVector): [number, number, number] {
+  const ends = [b.terms, b.terms + b.entities, b.keys.length];
+  const norms: [number, number, number] = [0, 0, 0];
+  const dots = [0, 0, 0];
+  let i = 0;
+  for (let c = 0; c < 3; c++) {
+    let sum = 0;
+    let dot = 0;
+    for (; i < ends[c]!; i++) {
+      const w = b.weights[i]! * index.idf(b.keys[i]!);
+      sum += w * w;
+      const x = q.get(b.keys[i]!, c);
+      if (x >= 0) dot += x * w;
+    }
+    norms[c] = Math.sqrt(sum) || 1;
+    dots[c] = dot;
+  }
+  index.rememberNorms(b, norms);
+  return [dots[0]! / norms[0], dots[1]! / norms[1], dots[2]! / norms[2]];
 }
 
 interface Query {
@@ -250,10 +268,10 @@ export function scoreVectors(index: PackedIndex, q: Query, b: DocVector, w: Scor
   const a = q.v;
   const bt = b.terms;
   const be = b.terms + b.entities;
-  const norms = index.normsOf(b);
-  const terms = cosine(index, q.weights, TERMS, b, 0, bt, norms[0]);
-  const entities = cosine(index, q.weights, ENTITIES, b, bt, be, norms[1]);
-  const figures = cosine(index, q.weights, FIGURES, b, be, b.keys.length, norms[2]);
+  const norms = index.knownNorms(b);
+  const [terms, entities, figures] = norms
+    ? [cosine(index, q.weights, TERMS, b, 0, bt, norms[0]), cosine(index, q.weights, ENTITIES, b, bt, be, norms[1]), cosine(index, q.weights, FIGURES, b, be, b.keys.length, norms[2])]
+    : cosinesAndNorms(index, q.weights, b);
   const hasE = a.entities > 0 && b.entities > 0;
   const hasF = a.keys.length > a.terms + a.entities && b.keys.length > be;
   const wE = hasE ? w.entities : 0;
