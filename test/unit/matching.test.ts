@@ -87,6 +87,19 @@ describe('simhash', () => {
     expect(isNearDuplicate(simhash(words(wire)), simhash(words(quake('Ica', '7.9', 510, 2007))))).toBe(false);
     expect(simhash(['too', 'short'])).toEqual([0, 0]);
   });
+  it('counts the differing bits of any two 64-bit hashes, high bits included', () => {
+    expect(hammingDistance([0xffffffff, 0], [0, 0xffffffff])).toBe(64);
+    expect(hammingDistance([0x80000000, 1], [0, 0])).toBe(2);
+    expect(hammingDistance([0xdeadbeef, 0x12345678], [0xdeadbeef, 0x12345678])).toBe(0);
+    let seed = 3;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    for (let i = 0; i < 200; i++) {
+      const a: [number, number] = [next(), next()];
+      const b: [number, number] = [next(), next()];
+      const bits = (x: number) => [...(x >>> 0).toString(2)].filter((d) => d === '1').length;
+      expect(hammingDistance(a, b)).toBe(bits(a[0] ^ b[0]) + bits(a[1] ^ b[1]));
+    }
+  });
 });
 
 describe('decideStory', () => {
