@@ -64,7 +64,6 @@ function isStored(image: TableImage | StoredTable): image is StoredTable {
   return 'occupied' in image;
 }
 
-
 /** Hash 0 is stored as ZERO (it marks an empty slot). */
 function stored(hash: number): number {
   return hash === EMPTY ? ZERO : hash;
