@@ -34,6 +34,19 @@ describe('capture body', () => {
     expect(a.text).toContain('Note 8:');
   });
 
+  it('drops labels inside the article whatever punctuation wraps them', () => {
+    const labels = ['Advertisement', '— Advertisement —', '» Read—more', '•• Share this article ••', 'Loading...', '[ Continue reading ]'];
+    const a = capture(`<article>${paras(3)}${labels.map((l) => `<p>${l}</p>`).join('')}${paras(3, 'vineyard')}</article>`);
+    expect(a.text).toContain('Note 3: the orchard');
+    expect(a.text).toContain('Note 3: the vineyard');
+    for (const l of ['Advertisement', 'Read', 'Share this', 'Loading', 'Continue']) expect(a.text).not.toContain(l);
+  });
+
+  it('keeps short paragraphs that only open like a label', () => {
+    const a = capture(`<article>${paras(3)}<p>Read the full ruling, the growers said.</p>${paras(3, 'vineyard')}</article>`);
+    expect(a.text).toContain('Read the full ruling, the growers said.');
+  });
+
   it('still drops a real sidebar', () => {
     const a = capture(`<main><article>${paras(8)}</article><aside><p>${'Also read: the bakery on the square changed hands again this autumn. '.repeat(2)}</p></aside></main>`);
     expect(a.text).not.toContain('bakery');

@@ -23,8 +23,10 @@ export interface Around {
 }
 
 function lineOf(node: Node): Line | null {
-  const text = (node.nodeValue ?? '').slice(0, 400).replace(/\s+/g, ' ').trim();
-  if (!text) return null;
+  // Trimmed before the runs are collapsed: most text nodes are the white space between elements, done without the pattern.
+  const trimmed = (node.nodeValue ?? '').slice(0, 400).trim();
+  if (!trimmed) return null;
+  const text = trimmed.replace(/\s+/g, ' ');
   const parent = node.parentNode as Element | null;
   const hint = parent && parent.nodeType === 1 ? `${attr(parent, 'class') ?? ''} ${attr(parent, 'itemprop') ?? ''}`.slice(0, 200).toLowerCase() : '';
   return { text, hint };

@@ -233,8 +233,12 @@ export function walkBlocks(root: Element, limits: WalkLimits): Walk {
   function flush(): void {
     // Nested block elements flush with nothing collected in between (and then no link text either).
     if (buffer === '') return;
-    const text = buffer.replace(/\s+/g, ' ').trim();
-    if (text) blocks.push({ el: owner, kind, text, linkChars: Math.min(linkChars, text.length) });
+    // Most flushes hold only the white space the markup puts between block elements: trimmed first, those are done without the pattern.
+    const trimmed = buffer.trim();
+    if (trimmed) {
+      const text = trimmed.replace(/\s+/g, ' ');
+      blocks.push({ el: owner, kind, text, linkChars: Math.min(linkChars, text.length) });
+    }
     buffer = '';
     linkChars = 0;
   }

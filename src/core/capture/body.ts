@@ -38,6 +38,13 @@ const NOT_LETTERS_DIGITS = letterPattern(/[^\p{L}\p{N} ]+/gu);
 
 /** Short labels and calls to action that sit inside article containers. */
 const LABEL = /^(advertisement|advertising|sponsored|share( this)?( article| story)?|read more|continue reading|related( articles| stories)?|see also|sign up|subscribe|follow us|comments?|tags?|print|email|copy link|listen|loading\W*)$/i;
+/**
+ * The first words of LABEL, as the text itself may open with them: only
+ * characters that are neither letters nor digits can stand before a label,
+ * and a label's first word has no such character inside it. Most blocks fail
+ * this, and are spared rewriting their whole text to try LABEL.
+ */
+const LABEL_START = /^[^a-z0-9]*(?:advertis|sponsored|share|read|continue|related|see|sign|subscribe|follow|comment|tag|print|email|copy|listen|loading)/i;
 
 /** A dateline ("Last updated: April 21, 2025") is metadata, not text. */
 function isDateline(b: Block): boolean {
@@ -52,7 +59,7 @@ function isNoise(b: Block): boolean {
   if (b.kind === 'title' || b.kind === 'caption') return true;
   // A table cell of figures is the table's content; elsewhere text without letters is a counter, a price tag or an icon.
   if (!patternFor(HAS_LETTER, b.text).test(b.text) && !(b.kind === 'cell' && patternFor(HAS_NUMBER, b.text).test(b.text))) return true;
-  if (LABEL.test(b.text.replace(patternFor(NOT_LETTERS_DIGITS, b.text), ' ').trim())) return true;
+  if (LABEL_START.test(b.text) && LABEL.test(b.text.replace(patternFor(NOT_LETTERS_DIGITS, b.text), ' ').trim())) return true;
   // The costly test last: each rules a block out on its own, so their order does not change the outcome.
   return isDateline(b);
 }
@@ -310,9 +317,12 @@ function dropBoxes(blocks: Block[], roots: Element[]): Block[] {
  * are written in sentences: calls to action ("cta") and legal small print.
  */
 const BOX_WORDS = new Set(['cta', 'disclaimer']);
+const ANY_BOX_WORD = new RegExp([...BOX_WORDS].join('|'), 'i');
 
 /** Whether a class or id list holds one of BOX_WORDS as a word of one of its names ("post-cta", "ctaBanner", "disclaimer_text"). */
 function namesBox(names: string): boolean {
+  // Each word of a name is a run of its letters, so a list without these letters in a row has none of the words.
+  if (!ANY_BOX_WORD.test(names)) return false;
   for (const name of names.split(/\s+/)) {
     if (!name) continue;
     for (const word of name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_]+/)) if (BOX_WORDS.has(word)) return true;

@@ -140,8 +140,8 @@ function textLines(el: Element, max: number): string[] {
   while (stack.length && out.length < max) {
     const n = stack.pop()!;
     if (n.nodeType === 3) {
-      const t = (n.nodeValue ?? '').replace(/\s+/g, ' ').trim();
-      if (t) out.push(t);
+      const t = (n.nodeValue ?? '').trim();
+      if (t) out.push(t.replace(/\s+/g, ' '));
     } else if (n.nodeType === 1 && !/^(script|style|svg|noscript|template|time)$/.test((n as Element).localName)) {
       for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
     }

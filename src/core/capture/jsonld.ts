@@ -91,7 +91,9 @@ export function readJsonLd(doc: Document): LinkedData | null {
     const raw = script.textContent ?? '';
     if (raw.length > MAX_SCRIPT) continue;
     try {
-      collect(parseJson(raw.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '')), nodes, 0);
+      // Only a block that has a CDATA marker is rewritten: the pattern would otherwise scan and copy the whole text for nothing.
+      const json = raw.includes('<![CDATA[') || raw.includes(']]>') ? raw.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '') : raw;
+      collect(parseJson(json), nodes, 0);
     } catch {
       // Pages ship broken JSON-LD often enough; other signals remain.
     }

@@ -11,11 +11,11 @@ export function readMeta(doc: Document): MetaTags {
   const values: (string | null)[] = [null, null, null, null];
   for (const el of all(doc, 'meta[content]')) {
     readAttributes(el, META_ATTRIBUTES, values);
-    const [content, property, name, itemprop] = values;
-    const value = clean(content);
+    const value = clean(values[0]);
     if (!value) continue;
-    for (const raw of [property, name, itemprop]) {
-      const key = raw?.trim().toLowerCase();
+    // Property, name, itemprop, in that order (see META_ATTRIBUTES).
+    for (let i = 1; i < values.length; i++) {
+      const key = values[i]?.trim().toLowerCase();
       if (key && !tags.has(key)) tags.set(key, value);
     }
   }

@@ -21,9 +21,13 @@ export interface Wording {
   titleWords: number;
 }
 
-const GROUPS: Record<string, keyof Wording> = {};
+/**
+ * A Map rather than an object: looking a freshly cut word up as an object key
+ * first searches the engine's table of interned strings, once per word of the body.
+ */
+const GROUPS = new Map<string, keyof Wording>();
 const add = (group: keyof Wording, words: string): void => {
-  for (const w of words.split(' ')) GROUPS[w] = group;
+  for (const w of words.split(' ')) GROUPS.set(w, group);
 };
 add('we', 'we our ours us');
 add('you', 'you your yours');
@@ -47,15 +51,15 @@ function trimJoiners(word: string): string {
 export function readWording(text: string, title: string): Wording {
   const body = text.slice(0, MAX_TEXT).toLowerCase();
   const counts: Record<string, number> = {};
-  let words = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(body); m; m = WORD.exec(body)) {
-    words++;
-    const w = trimJoiners(m[0]);
+  // All the words in one call: the engine cuts them faster than a loop of exec() calls steps through them.
+  const found = body.match(WORD) ?? [];
+  const words = found.length;
+  for (let i = 0; i < words; i++) {
+    const w = trimJoiners(found[i]!);
     // A word starts with a letter or a digit (see WORD).
     if (w.charCodeAt(0) <= 57) counts.num = (counts.num ?? 0) + 1;
     else if (w.length > 3 && w.endsWith('ed')) counts.past = (counts.past ?? 0) + 1;
-    const group = GROUPS[w];
+    const group = GROUPS.get(w);
     if (group) counts[group] = (counts[group] ?? 0) + 1;
   }
   const share = (k: keyof Wording): number => (words ? Math.min(1, (20 * (counts[k] ?? 0)) / words) : 0);
