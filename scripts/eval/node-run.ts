@@ -4,7 +4,7 @@
  * benchmark's definitions. Times are not meaningful here; the figures that
  * count come from `npm run eval:extract`, which runs the real bundle in Chromium.
  *
- * tsx scripts/eval/node-run.ts [--limit N] [--set S] [--half odd|even] [--part I/N] [--type T] [--out PAGES.jsonl]
+ * tsx scripts/eval/node-run.ts [--limit N] [--set S] [--half odd|even] [--part I/N] [--type T|!T] [--out PAGES.jsonl]
  *
  * --half keeps every other page of each set, by position in pages.jsonl (odd:
  * the 1st, 3rd…), so that a rule found on one half can be checked on the other.
@@ -39,7 +39,9 @@ if (half) {
 }
 if (opt('--set')) pages = pages.filter((p) => p.set === opt('--set'));
 if (opt('--ids')) pages = pages.filter((p) => opt('--ids')!.split(',').some((id) => p.id.startsWith(id)));
-if (opt('--type')) pages = pages.filter((p) => p.type === opt('--type'));
+const type = opt('--type');
+// "!article" keeps every other type: what a change to the body may do to detection on pages that are not articles.
+if (type) pages = pages.filter((p) => (type.startsWith('!') ? p.type !== type.slice(1) : p.type === type));
 const part = opt('--part')?.split('/').map(Number);
 if (part) pages = pages.filter((_, i) => i % part[1]! === part[0]);
 const limit = Number(opt('--limit') ?? 0);
