@@ -4,7 +4,12 @@
  * benchmark's definitions. Times are not meaningful here; the figures that
  * count come from `npm run eval:extract`, which runs the real bundle in Chromium.
  *
- * tsx scripts/eval/node-run.ts [--limit N] [--set S] [--type T] [--out PAGES.jsonl]
+ * tsx scripts/eval/node-run.ts [--limit N] [--set S] [--half odd|even] [--part I/N] [--type T|!T] [--out PAGES.jsonl]
+ *
+ * --half keeps every other page of each set, by position in pages.jsonl (odd:
+ * the 1st, 3rd…), so that a rule found on one half can be checked on the other.
+ * --part I/N keeps every Nth of the pages left, from the Ith (0-based): jsdom
+ * holds on to memory across pages, and a whole set can exhaust the heap.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,9 +28,22 @@ let pages = readFileSync(resolve(dir, 'pages.jsonl'), 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((l) => JSON.parse(l) as GoldPage);
+const half = opt('--half');
+if (half) {
+  const seen = new Map<string, number>();
+  pages = pages.filter((p) => {
+    const position = (seen.get(p.set) ?? 0) + 1;
+    seen.set(p.set, position);
+    return (position % 2 === 1) === (half === 'odd');
+  });
+}
 if (opt('--set')) pages = pages.filter((p) => p.set === opt('--set'));
 if (opt('--ids')) pages = pages.filter((p) => opt('--ids')!.split(',').some((id) => p.id.startsWith(id)));
-if (opt('--type')) pages = pages.filter((p) => p.type === opt('--type'));
+const type = opt('--type');
+// "!article" keeps every other type: what a change to the body may do to detection on pages that are not articles.
+if (type) pages = pages.filter((p) => (type.startsWith('!') ? p.type !== type.slice(1) : p.type === type));
+const part = opt('--part')?.split('/').map(Number);
+if (part) pages = pages.filter((_, i) => i % part[1]! === part[0]);
 const limit = Number(opt('--limit') ?? 0);
 if (limit && limit < pages.length) {
   const step = pages.length / limit;

@@ -264,3 +264,47 @@ describe('capture body: boxes inside the article container', () => {
     expect(a.text).toContain('Note 6:');
   });
 });
+
+describe('capture body: the opening above the body element', () => {
+  const intro =
+    '<p>Growers have argued about piece rates for as long as the valley has grown fruit, and this summer the argument finally came to a vote.</p>';
+  const headerWith = (inside: string) => `<header class="post-header"><h1>Orchard pickers paid by the hour</h1>${inside}</header>`;
+
+  it('keeps an intro that sits between the headline and the body, before the body', () => {
+    const a = capture(`<article>${headerWith(`${intro}<div class="meta"><a href="/by/ana">Ana Ruiz</a> · 3 May 2025</div>`)}<div class="content">${paras(8)}</div></article>`);
+    expect(a.text).toContain('Growers have argued');
+    expect(a.text.indexOf('Growers have argued')).toBeLessThan(a.text.indexOf('Note 1:'));
+  });
+
+  it('takes no text from above the body when no headline is within reach', () => {
+    const promo = '<p>Our shop on the square sells ladders, crates and gloves for every picker, and delivers across the valley every Friday.</p>';
+    const a = capture(`<div class="top">${promo}</div><div class="content">${paras(8)}</div>`);
+    expect(a.text).toContain('Note 8:');
+    expect(a.text).not.toContain('Our shop');
+  });
+
+  it('leaves out a subtitle line, a caption and a disclosure printed under the headline', () => {
+    const dek = '<p class="article-subtitle">The cooperative voted to pay pickers by the hour, ending a piece-rate system that split the growers.</p>';
+    const photo = '<div class="hero-image"><p>Pickers on a ladder in the upper orchard at dawn, photographed for the valley paper last week.</p></div>';
+    const disclosure = '<div class="affiliate-disclosure"><p>Buying through links on this page supports our work; we may earn a small commission.</p></div>';
+    const a = capture(`<article>${headerWith(dek + photo + disclosure)}<div class="content">${paras(8)}</div></article>`);
+    expect(a.text).toContain('Note 1:');
+    expect(a.text).not.toContain('The cooperative voted');
+    expect(a.text).not.toContain('Pickers on a ladder');
+    expect(a.text).not.toContain('Buying through links');
+  });
+
+  it('leaves out key points listed above the body', () => {
+    const points = '<ul class="points"><li>The cooperative voted to pay pickers by the hour, ending the piece rates of the past forty years.</li></ul>';
+    const a = capture(`<article>${headerWith(points + intro)}<div class="content">${paras(8)}</div></article>`);
+    expect(a.text).toContain('Growers have argued');
+    expect(a.text).not.toContain('The cooperative voted');
+  });
+
+  it('takes nothing when menus and teasers stand between the headline and the body', () => {
+    const menu = `<ul class="topics">${Array.from({ length: 20 }, (_, i) => `<li><a href="/t/${i}">Topic number ${i} of the valley</a></li>`).join('')}</ul>`;
+    const a = capture(`<article>${headerWith(`${intro}${menu}`)}<div class="content">${paras(8)}</div></article>`);
+    expect(a.text).toContain('Note 1:');
+    expect(a.text).not.toContain('Growers have argued');
+  });
+});

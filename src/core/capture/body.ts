@@ -317,15 +317,22 @@ function dropBoxes(blocks: Block[], roots: Element[]): Block[] {
  * are written in sentences: calls to action ("cta") and legal small print.
  */
 const BOX_WORDS = new Set(['cta', 'disclaimer']);
-const ANY_BOX_WORD = new RegExp([...BOX_WORDS].join('|'), 'i');
 
-/** Whether a class or id list holds one of BOX_WORDS as a word of one of its names ("post-cta", "ctaBanner", "disclaimer_text"). */
-function namesBox(names: string): boolean {
-  // Each word of a name is a run of its letters, so a list without these letters in a row has none of the words.
-  if (!ANY_BOX_WORD.test(names)) return false;
+/**
+ * Each word of a name is a run of its letters, so a list without one of the
+ * words as letters in a row names none of them: that test spares most lists
+ * the splitting below.
+ */
+const ANY_WORD_OF = new Map<Set<string>, RegExp>();
+
+/** Whether a class or id list holds one of `words` as a word of one of its names ("post-cta", "ctaBanner", "disclaimer_text"). */
+function namesWord(names: string, words: Set<string>): boolean {
+  let any = ANY_WORD_OF.get(words);
+  if (!any) ANY_WORD_OF.set(words, (any = new RegExp([...words].join('|'), 'i')));
+  if (!any.test(names)) return false;
   for (const name of names.split(/\s+/)) {
     if (!name) continue;
-    for (const word of name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_]+/)) if (BOX_WORDS.has(word)) return true;
+    for (const word of name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_]+/)) if (words.has(word)) return true;
   }
   return false;
 }
@@ -345,7 +352,7 @@ function inBox(el: Element, root: Element, verdicts: Map<Element, boolean>): boo
     }
     chain.push(e);
     const names = `${attr(e, 'class') ?? ''} ${attr(e, 'id') ?? ''}`;
-    if (e.localName === 'form' || (names.length > 1 && namesBox(names))) {
+    if (e.localName === 'form' || (names.length > 1 && namesWord(names, BOX_WORDS))) {
       found = true;
       break;
     }
@@ -353,6 +360,63 @@ function inBox(el: Element, root: Element, verdicts: Map<Element, boolean>): boo
   // Neighbouring blocks share their ancestors: each is judged once.
   for (const e of chain) verdicts.set(e, found);
   return found;
+}
+
+/** Most characters of non-prose (a byline, a date, a table of contents, buttons) the lead may be separated from the body by. */
+const MAX_LEAD_GAP = 400;
+
+/**
+ * Class or id words of what sits between a headline and the body without
+ * being its opening: the line pages print under the headline to sum it up
+ * (a dek, lead or subtitle, which both benchmarks' readers mostly leave out,
+ * unlike an intro), a picture's caption, an author's blurb, a disclosure.
+ */
+const NOT_LEAD_WORDS = new Set([
+  'subtitle', 'subhead', 'subhed', 'subheading', 'dek', 'standfirst', 'lead', 'lede', 'teaser', 'excerpt',
+  'image', 'img', 'photo', 'figure', 'caption', 'credit', 'disclosure', 'disclaimer', 'affiliate', 'tooltip', 'cta',
+]);
+
+/** Whether `el`, or an ancestor of it below `top`, is named as something other than the lead, is a form, or is folded away in a <details>. */
+function outsideLead(el: Element, top: Element | null): boolean {
+  for (let e: Element | null = el; e && e !== top; e = e.parentElement) {
+    if (e.localName === 'details' || e.localName === 'form') return true;
+    const names = `${attr(e, 'class') ?? ''} ${attr(e, 'id') ?? ''}`;
+    if (names.length > 1 && namesWord(names, NOT_LEAD_WORDS)) return true;
+  }
+  return false;
+}
+
+/**
+ * The article's opening text that sits outside the body's element: an intro
+ * in the header block beside it, between the headline and the body. Read back
+ * from the body's first block over prose, and over short non-prose, up to the
+ * headline; without a headline within reach nothing is taken, since text
+ * above the body is then menus and teasers.
+ */
+function leadBlocks(all: Block[], first: number, body: Block[]): Block[] {
+  if (first <= 0) return [];
+  const start = all[first]!.el;
+  const inBody = new Set(body.map((b) => b.text));
+  const lead: Block[] = [];
+  let gap = 0;
+  for (let i = first - 1; i >= 0; i--) {
+    const b = all[i]!;
+    // A breadcrumb or a heading's second copy repeats the headline: that is not the opening.
+    if (b.kind === 'title') return lead.filter((l) => l.text !== b.text).reverse();
+    // List items above the body are key points or a table of contents: a summary, not the opening.
+    if (b.kind !== 'item' && isProse(b) && !isNoise(b) && !isLinkText(b)) {
+      // Names are read only up to the element the lead shares with the body: the page's outer wrappers name nothing of it.
+      let top: Element | null = b.el.parentElement;
+      while (top && !top.contains(start)) top = top.parentElement;
+      if (!outsideLead(b.el, top)) {
+        if (!inBody.has(b.text)) lead.push(b);
+        continue;
+      }
+    }
+    gap += b.text.length;
+    if (gap > MAX_LEAD_GAP) return [];
+  }
+  return [];
 }
 
 export function selectBody(walk: Walk): Body {
@@ -380,11 +444,13 @@ export function selectBody(walk: Walk): Body {
   container = narrow(preferMarked(container, markedBody(prose), prose), prose);
   // Only the prose-weighted choice, left as it was, may be part of a split body; a marked or narrowed one was chosen over its siblings.
   const parts = container === scored ? withSiblings(container, prose, clutter) : [container];
-  const inside = walk.blocks.filter((b) => parts.some((part) => part === b.el || part.contains(b.el)));
+  const isInside = (b: Block): boolean => parts.some((part) => part === b.el || part.contains(b.el));
+  const inside = walk.blocks.filter(isInside);
   // Repeats and boxes are looked for among the container's own children, not the wrapper it was lifted to.
   const roots = parts.map((part) => (part.contains(container) ? container : part));
+  const kept = dropBoxes(keptBlocks(dropRepeatedSections(roots, inside)), roots);
   return {
-    blocks: dropBoxes(keptBlocks(dropRepeatedSections(roots, inside)), roots),
+    blocks: [...leadBlocks(walk.blocks, walk.blocks.findIndex(isInside), kept), ...kept],
     container,
     pageProse,
     containerProse: prose.get(container) ?? 0,
