@@ -611,15 +611,14 @@ function heldVector(db: object, articleId: string): DocVector | undefined {
 const SEARCH_AHEAD = 60;
 
 /**
- * The lists a ranking of `v` will most likely search, except those `held`
- * has: its index keys, its bands and its first terms. Some are read for
+ * The lists a ranking of `v` will most likely search: its index keys, its
+ * bands and its first terms. Without the frequencies some are read for
  * nothing (a key too common to be searched); one the ranking wants and this
  * missed is read then, as without it.
  */
-async function readSearchLists(tx: AnyTx, held: PackedIndex | undefined, v: DocVector): Promise<{ hashes: number[]; found: Map<number, Int32Array> }> {
-  const wanted = new Set<number>([...v.index, ...v.bands, ...v.keys.subarray(0, Math.min(v.terms, SEARCH_AHEAD))]);
-  const hashes = [...wanted].filter((h) => !held?.postings.has(h));
-  return { hashes, found: hashes.length ? await new TxSource(tx).postings(hashes) : new Map() };
+async function readSearchLists(tx: AnyTx, v: DocVector): Promise<{ hashes: number[]; found: Map<number, Int32Array> }> {
+  const hashes = [...new Set<number>([...v.index, ...v.bands, ...v.keys.subarray(0, Math.min(v.terms, SEARCH_AHEAD))])];
+  return { hashes, found: await new TxSource(tx).postings(hashes) };
 }
 
 /** The stored records of some filed articles. */
@@ -669,9 +668,10 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
   const guessed = held.get(db);
   const mine = heldVector(db, articleId);
   const ownVector: Promise<DocVector | undefined> = mine ? Promise.resolve(mine) : tx.objectStore('vectors').index('by-id').get(articleId);
-  // Asked for as soon as the article's vector is in, these lists arrive right behind the frequency
-  // table (asked for first, and by far the largest read) instead of a round trip after it.
-  const ownLists = mine ? null : ownVector.then((v) => (v ? readSearchLists(tx, guessed?.index, v) : null));
+  // A context holding nothing asks for these lists as soon as the article's vector is in: they arrive
+  // right behind the frequency table (asked for first, and by far the largest read) instead of a
+  // round trip after it. A context holding the table reads just the lists its ranking picks, as fast.
+  const ownLists = mine || guessed ? null : ownVector.then((v) => (v ? readSearchLists(tx, v) : null));
   const first = Promise.all([
     ownVector,
     tx.objectStore('feedback').index('by-article').getAll(articleId),
