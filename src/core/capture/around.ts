@@ -4,7 +4,7 @@
  * their markup calls them. Walks the document outward from the headline a few
  * dozen lines each way, so the cost does not grow with the page.
  */
-import { all, attr, isHidden, textOf } from './dom';
+import { all, attr, isHidden, oneLine, textOf } from './dom';
 
 /** Where a byline or a dateline is never printed. */
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'nav', 'footer', 'select', 'button', 'iframe']);
@@ -23,10 +23,8 @@ export interface Around {
 }
 
 function lineOf(node: Node): Line | null {
-  // Trimmed before the runs are collapsed: most text nodes are the white space between elements, done without the pattern.
-  const trimmed = (node.nodeValue ?? '').slice(0, 400).trim();
-  if (!trimmed) return null;
-  const text = trimmed.replace(/\s+/g, ' ');
+  const text = oneLine((node.nodeValue ?? '').slice(0, 400));
+  if (!text) return null;
   const parent = node.parentNode as Element | null;
   const hint = parent && parent.nodeType === 1 ? `${attr(parent, 'class') ?? ''} ${attr(parent, 'itemprop') ?? ''}`.slice(0, 200).toLowerCase() : '';
   return { text, hint };

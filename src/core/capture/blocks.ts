@@ -3,7 +3,7 @@
  * headings, list items…), each tied to the element that holds it, with the
  * share of its text that is link text. Everything after works on blocks.
  */
-import { attr, attributeNames, count, hiddenBy, now } from './dom';
+import { attr, attributeNames, count, hiddenBy, now, oneLine } from './dom';
 
 export type BlockKind = 'paragraph' | 'heading' | 'title' | 'item' | 'quote' | 'code' | 'cell' | 'caption' | 'text';
 
@@ -233,12 +233,8 @@ export function walkBlocks(root: Element, limits: WalkLimits): Walk {
   function flush(): void {
     // Nested block elements flush with nothing collected in between (and then no link text either).
     if (buffer === '') return;
-    // Most flushes hold only the white space the markup puts between block elements: trimmed first, those are done without the pattern.
-    const trimmed = buffer.trim();
-    if (trimmed) {
-      const text = trimmed.replace(/\s+/g, ' ');
-      blocks.push({ el: owner, kind, text, linkChars: Math.min(linkChars, text.length) });
-    }
+    const text = oneLine(buffer);
+    if (text) blocks.push({ el: owner, kind, text, linkChars: Math.min(linkChars, text.length) });
     buffer = '';
     linkChars = 0;
   }

@@ -5,7 +5,7 @@
  */
 import type { Around } from './around';
 import { findDateInText } from './dates';
-import { all, attr, clean, first, inOrBefore, matches, textOf } from './dom';
+import { all, attr, clean, first, inOrBefore, matches, oneLine, textOf } from './dom';
 import type { LinkedData } from './jsonld';
 import { HAS_LETTER, NOT_WORDS, patternFor } from './letters';
 import { metaValue, type MetaTags } from './meta';
@@ -140,8 +140,8 @@ function textLines(el: Element, max: number): string[] {
   while (stack.length && out.length < max) {
     const n = stack.pop()!;
     if (n.nodeType === 3) {
-      const t = (n.nodeValue ?? '').trim();
-      if (t) out.push(t.replace(/\s+/g, ' '));
+      const t = oneLine(n.nodeValue ?? '');
+      if (t) out.push(t);
     } else if (n.nodeType === 1 && !/^(script|style|svg|noscript|template|time)$/.test((n as Element).localName)) {
       for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
     }

@@ -123,6 +123,16 @@ const BREAKS = new Set([
 const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
 
 /**
+ * `text` on one line: runs of white space as one space, none at either end.
+ * Trimmed before the runs are collapsed: much of what the capture reads is
+ * the white space between elements, and that is done without the pattern.
+ */
+export function oneLine(text: string): string {
+  const trimmed = text.trim();
+  return trimmed && trimmed.replace(/\s+/g, ' ');
+}
+
+/**
  * Text of a subtree with runs of white space collapsed. Unlike textContent,
  * block boundaries become spaces ("<h2>Title</h2><p>Text" reads "Title Text",
  * not "TitleText") and scripts and styles are left out. Stops collecting past
@@ -130,7 +140,7 @@ const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
  */
 export function textOf(node: Node | null | undefined, max = Infinity): string {
   if (!node) return '';
-  if (node.nodeType === 3) return ((node as Text).data ?? '').replace(/\s+/g, ' ').trim();
+  if (node.nodeType === 3) return oneLine((node as Text).data ?? '');
   let out = '';
   // Document order without recursion, so deeply nested markup cannot exhaust the stack.
   let n: Node | null = node.firstChild;
@@ -152,7 +162,7 @@ export function textOf(node: Node | null | undefined, max = Infinity): string {
     }
     n = n && n !== node ? n.nextSibling : null;
   }
-  return out.replace(/\s+/g, ' ').trim();
+  return oneLine(out);
 }
 
 /** Hidden by markup alone: we never ask for computed styles, which would force layout on the reader's page. */
@@ -192,6 +202,6 @@ export function decodeEntities(text: string): string {
 /** Collapsed, entity-decoded text, or null when nothing is left. */
 export function clean(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const text = decodeEntities(raw).replace(/\s+/g, ' ').trim();
+  const text = oneLine(decodeEntities(raw));
   return text || null;
 }
