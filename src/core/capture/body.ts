@@ -325,8 +325,10 @@ const BOX_WORDS = new Set(['cta', 'disclaimer']);
  */
 const ANY_WORD_OF = new Map<Set<string>, RegExp>();
 
-/** Whether a class or id list holds one of `words` as a word of one of its names ("post-cta", "ctaBanner", "disclaimer_text"). */
-function namesWord(names: string, words: Set<string>): boolean {
+/** Whether `e`'s class or id holds one of `words` as a word of one of its names ("post-cta", "ctaBanner", "disclaimer_text"). */
+function namedWith(e: Element, words: Set<string>): boolean {
+  const names = `${attr(e, 'class') ?? ''} ${attr(e, 'id') ?? ''}`;
+  if (names.length < 2) return false;
   let any = ANY_WORD_OF.get(words);
   if (!any) ANY_WORD_OF.set(words, (any = new RegExp([...words].join('|'), 'i')));
   if (!any.test(names)) return false;
@@ -351,8 +353,7 @@ function inBox(el: Element, root: Element, verdicts: Map<Element, boolean>): boo
       break;
     }
     chain.push(e);
-    const names = `${attr(e, 'class') ?? ''} ${attr(e, 'id') ?? ''}`;
-    if (e.localName === 'form' || (names.length > 1 && namesWord(names, BOX_WORDS))) {
+    if (e.localName === 'form' || namedWith(e, BOX_WORDS)) {
       found = true;
       break;
     }
@@ -379,9 +380,7 @@ const NOT_LEAD_WORDS = new Set([
 /** Whether `el`, or an ancestor of it below `top`, is named as something other than the lead, is a form, or is folded away in a <details>. */
 function outsideLead(el: Element, top: Element | null): boolean {
   for (let e: Element | null = el; e && e !== top; e = e.parentElement) {
-    if (e.localName === 'details' || e.localName === 'form') return true;
-    const names = `${attr(e, 'class') ?? ''} ${attr(e, 'id') ?? ''}`;
-    if (names.length > 1 && namesWord(names, NOT_LEAD_WORDS)) return true;
+    if (e.localName === 'details' || e.localName === 'form' || namedWith(e, NOT_LEAD_WORDS)) return true;
   }
   return false;
 }
@@ -444,13 +443,12 @@ export function selectBody(walk: Walk): Body {
   container = narrow(preferMarked(container, markedBody(prose), prose), prose);
   // Only the prose-weighted choice, left as it was, may be part of a split body; a marked or narrowed one was chosen over its siblings.
   const parts = container === scored ? withSiblings(container, prose, clutter) : [container];
-  const isInside = (b: Block): boolean => parts.some((part) => part === b.el || part.contains(b.el));
-  const inside = walk.blocks.filter(isInside);
+  const inside = walk.blocks.filter((b) => parts.some((part) => part === b.el || part.contains(b.el)));
   // Repeats and boxes are looked for among the container's own children, not the wrapper it was lifted to.
   const roots = parts.map((part) => (part.contains(container) ? container : part));
   const kept = dropBoxes(keptBlocks(dropRepeatedSections(roots, inside)), roots);
   return {
-    blocks: [...leadBlocks(walk.blocks, walk.blocks.findIndex(isInside), kept), ...kept],
+    blocks: [...leadBlocks(walk.blocks, inside.length ? walk.blocks.indexOf(inside[0]!) : -1, kept), ...kept],
     container,
     pageProse,
     containerProse: prose.get(container) ?? 0,
