@@ -234,13 +234,10 @@ export class FrequencyTable {
    */
   private overlay(p: PackedCounts): void {
     const { keys, counts } = this;
-    const mask = keys.length - 1;
     for (let j = 0; j < p.hashes.length; j++) {
-      const h = stored(p.hashes[j]!);
-      let i = home(h, mask);
-      while (keys[i] !== EMPTY && keys[i] !== h) i = (i + 1) & mask;
+      const i = this.slot(p.hashes[j]!);
       if (keys[i] === EMPTY) {
-        keys[i] = h;
+        keys[i] = stored(p.hashes[j]!);
         this.used++;
       }
       counts[i] = p.counts[j]!;
