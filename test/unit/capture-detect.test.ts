@@ -214,4 +214,20 @@ describe('wording signals', () => {
     expect(w.greetings).toBeGreaterThan(0.5);
     expect(w.i).toBeGreaterThan(0.5);
   });
+
+  it('reads a word from its first letter or digit, less the commas, stops and apostrophes it ends in', () => {
+    const filler = ' x'.repeat(33);
+    // 40 words: "we", "said", "they", "added", "2024's", "i'm", "planned" and the filler.
+    const w = readWording(`'We said, 'they' added... 2024's 'i'm' planned.${filler}`, 'x');
+    expect(w.we).toBeCloseTo(20 / 40);
+    expect(w.said).toBeCloseTo(20 / 40);
+    expect(w.third).toBeCloseTo(20 / 40);
+    expect(w.i).toBeCloseTo(20 / 40);
+    expect(w.num).toBeCloseTo(20 / 40);
+    expect(w.past).toBeCloseTo(40 / 40);
+    // "w.e" is not "we", and "fed" is too short to read as a past tense: a word is matched whole.
+    const v = readWording(`w.e fed${filler}`, 'x');
+    expect(v.we).toBe(0);
+    expect(v.past).toBe(0);
+  });
 });

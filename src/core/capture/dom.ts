@@ -64,31 +64,42 @@ export function matches(el: Element, selector: string): boolean {
   return callBound<boolean>(method(el, 'matches'), el, selector);
 }
 
-/** The prototype `attr` last looked getAttribute up on, and what it found: walks meet runs of same-kind elements. */
-let attrProto: object | null = null;
-let attrMethod: unknown;
-
-export function attr(el: Element, name: string): string | null {
-  const proto = protoOf(el);
-  if (proto !== attrProto) {
-    attrMethod = method(el, 'getAttribute');
-    attrProto = proto;
-  }
-  return callBound<string | null>(attrMethod, el, name);
+/** The getAttribute and getAttributeNames that elements of one prototype answer to. */
+interface AttributeMethods {
+  get: unknown;
+  names: unknown;
 }
 
-/** The same one-entry cache as attr's, for getAttributeNames: the walk asks it of every element. */
-let namesProto: object | null = null;
-let namesMethod: unknown;
+/**
+ * Both methods by prototype, with the last prototype asked about in front:
+ * the walk reads the attributes of every element, and three elements in four
+ * are of another kind than the one before, so a one-entry cache per method
+ * sent most reads back to method()'s two-level search.
+ */
+const attributeMethodsByProto = new WeakMap<object, AttributeMethods>();
+let lastProto: object | null = null;
+let lastMethods: AttributeMethods = { get: undefined, names: undefined };
+
+function attributeMethods(el: Element): AttributeMethods {
+  const proto = protoOf(el);
+  if (proto === lastProto) return lastMethods;
+  let methods = proto && attributeMethodsByProto.get(proto);
+  if (!methods) {
+    methods = { get: method(el, 'getAttribute'), names: method(el, 'getAttributeNames') };
+    if (proto) attributeMethodsByProto.set(proto, methods);
+  }
+  lastProto = proto;
+  lastMethods = methods;
+  return methods;
+}
+
+export function attr(el: Element, name: string): string | null {
+  return callBound<string | null>(attributeMethods(el).get, el, name);
+}
 
 /** Names of the attributes `el` carries, in the order the markup gives them. */
 export function attributeNames(el: Element): string[] {
-  const proto = protoOf(el);
-  if (proto !== namesProto) {
-    namesMethod = method(el, 'getAttributeNames');
-    namesProto = proto;
-  }
-  return callBound<string[]>(namesMethod, el);
+  return callBound<string[]>(attributeMethods(el).names, el);
 }
 
 /**
