@@ -156,7 +156,8 @@ function markedBody(prose: Map<Element, number>): Element | null {
   let best: Element | null = null;
   let bestProse = 0;
   for (const [el, p] of prose) {
-    if (p <= bestProse) continue;
+    // Below the least it may hold the marker is never read: most elements with prose hold only a sentence or two.
+    if (p <= bestProse || p < MIN_MARKED_PROSE) continue;
     if (isMarked(el)) {
       best = el;
       bestProse = p;

@@ -46,9 +46,10 @@ const MAX_TEXT = 20_000;
  * native scans of the text for the words of each kind: a loop over every
  * word in script cost several times as much on a freshly loaded page.
  */
-const WORD = /[a-z0-9][a-z0-9',.]*/g;
 const WORD_START = "(?<![a-z0-9',.])[',.]*";
 const WORD_END = "[',.]*(?![a-z0-9',.])";
+/** A word's first letter or digit: counting these, the engine hands back one-character strings, not a copy of every word. */
+const WORD = new RegExp(`${WORD_START}[a-z0-9]`, 'g');
 const NUMBER_WORD = new RegExp(`${WORD_START}[0-9]`, 'g');
 /** Longer than three characters and ending in "ed". */
 const PAST_WORD = new RegExp(`${WORD_START}[a-z][a-z0-9',.]+ed${WORD_END}`, 'g');
