@@ -87,6 +87,38 @@ describe('simhash', () => {
     expect(isNearDuplicate(simhash(words(wire)), simhash(words(quake('Ica', '7.9', 510, 2007))))).toBe(false);
     expect(simhash(['too', 'short'])).toEqual([0, 0]);
   });
+  it('is the majority vote of every bit of every shingle, however long the text', () => {
+    // The definition spelled out slowly: each three-word shingle hashed twice (FNV-1a, two seeds,
+    // then a finaliser), and each of the 64 bits set when more than half the shingles set it.
+    const hash = (s: string, seed: number) => {
+      let h = seed >>> 0;
+      for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      return h >>> 0;
+    };
+    const slowly = (tokens: string[]): [number, number] => {
+      const shingles = tokens.slice(2).map((_, i) => tokens.slice(i, i + 3).join(' '));
+      const vote = (seed: number) => {
+        let out = 0;
+        for (let bit = 0; bit < 32; bit++) if (2 * shingles.filter((s) => (hash(s, seed) >>> bit) & 1).length > shingles.length) out |= 1 << bit;
+        return out >>> 0;
+      };
+      return [vote(0x811c9dc5), vote(0x050c5d1f)];
+    };
+    let seed = 11;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    // A small vocabulary repeats shingles, so some bits are won by a few votes: a miscounted vote shows.
+    const vocabulary = words(wire).slice(0, 12);
+    for (const length of [25, 100, 257, 258, 600, 1_400]) {
+      const tokens = Array.from({ length }, () => vocabulary[next() % vocabulary.length]!);
+      expect(simhash(tokens)).toEqual(slowly(tokens));
+    }
+    expect(simhash(words(wire))).toEqual(slowly(words(wire)));
+  });
   it('counts the differing bits of any two 64-bit hashes, high bits included', () => {
     expect(hammingDistance([0xffffffff, 0], [0, 0xffffffff])).toBe(64);
     expect(hammingDistance([0x80000000, 1], [0, 0])).toBe(2);

@@ -178,10 +178,17 @@ export function extractEntities(text: string, lang: string | null = null): Entit
 
   // "Teixeira" after "Mark Teixeira" is the same person: fold surnames into full names.
   const entities = [...byName.values()];
-  const people = entities.filter((e) => e.kind === 'person' || (e.kind === 'other' && e.name.includes(' ')));
+  // Only a name of several words can be another's full name (a one-word name equal to `e`'s is `e`):
+  // each surname's first such person, found once rather than by a search per entity.
+  const bySurname = new Map<string, Entity>();
+  for (const p of entities) {
+    if (!p.name.includes(' ') || !(p.kind === 'person' || p.kind === 'other')) continue;
+    const surname = p.name.slice(p.name.lastIndexOf(' ') + 1);
+    if (!bySurname.has(surname)) bySurname.set(surname, p);
+  }
   for (const e of entities) {
     if (e.name.includes(' ')) continue;
-    const full = people.find((p) => p !== e && p.name.split(' ').at(-1) === e.name);
+    const full = bySurname.get(e.name);
     if (!full) continue;
     full.mentions += e.mentions;
     if (e.kind === 'person') full.kind = 'person';

@@ -7,12 +7,12 @@ import { STOPWORDS } from '../stopwords';
 import { extractEntities, type Entity } from './entities';
 import { datelineOf, extractFigures, type Figure } from './figures';
 import { extractQuotes, type Quote } from './quotes';
-import { isCapitalised, normalizeTerm, tokenize } from './tokens';
+import { isCapitalised, normalizeTerm, tokenize, wordsOf } from './tokens';
 
 export { extractEntities, type Entity, type EntityKind } from './entities';
 export { datelineOf, extractFigures, figureKey, type Figure, type FigureKind } from './figures';
 export { extractQuotes, type Quote } from './quotes';
-export { forEachSpacedWord, isCapitalised, needsSegmenter, normalizeTerm, sentences, tokenize, type Sentence, type Token } from './tokens';
+export { forEachSpacedWord, isCapitalised, needsSegmenter, normalizeTerm, sentences, tokenize, wordsOf, type Sentence, type Token } from './tokens';
 
 /**
  * Only the start of a very long text is analysed: reports name their event
@@ -49,24 +49,41 @@ export function isContentTerm(term: string): boolean {
   return !/^\d+(?:[.,]\d+)*$/.test(term);
 }
 
+/**
+ * `normalizeTerm` and `isContentTerm` of each word, remembered for one text:
+ * most words of a report come again and again, and each first sight costs a
+ * Unicode normalisation, a stemming and a few patterns.
+ */
+function termsOfWords(lang: string | null): (word: string) => { text: string; content: boolean } {
+  const known = new Map<string, { text: string; content: boolean }>();
+  return (word) => {
+    let term = known.get(word);
+    if (!term) {
+      const text = normalizeTerm(word, lang);
+      term = { text, content: isContentTerm(text) };
+      known.set(word, term);
+    }
+    return term;
+  };
+}
+
 export function analyze(article: ArticleInput): Analysis {
   const text = article.text.length > MAX_ANALYSED_CHARS ? article.text.slice(0, MAX_ANALYSED_CHARS) : article.text;
   const lang = article.lang;
   const terms = new Map<string, number>();
   const sequence: string[] = [];
+  const termOf = termsOfWords(lang);
   let words = 0;
-  for (const tok of tokenize(article.title, lang)) {
+  for (const word of wordsOf(article.title, lang)) {
     words++;
-    const term = normalizeTerm(tok.text, lang);
-    if (isContentTerm(term)) terms.set(term, (terms.get(term) ?? 0) + TITLE_WEIGHT);
+    const term = termOf(word);
+    if (term.content) terms.set(term.text, (terms.get(term.text) ?? 0) + TITLE_WEIGHT);
   }
-  for (const tok of tokenize(text, lang)) {
+  for (const word of wordsOf(text, lang)) {
     words++;
-    const term = normalizeTerm(tok.text, lang);
-    sequence.push(term);
-    if (isContentTerm(term)) {
-      terms.set(term, (terms.get(term) ?? 0) + 1);
-    }
+    const term = termOf(word);
+    sequence.push(term.text);
+    if (term.content) terms.set(term.text, (terms.get(term.text) ?? 0) + 1);
   }
   // A headline in title case capitalises every word, so only a sentence-case headline tells names apart.
   const titleWords = tokenize(article.title, lang);

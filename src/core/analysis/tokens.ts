@@ -57,7 +57,19 @@ export function needsSegmenter(text: string, lang: string | null): boolean {
 
 /** The words of a text in a spaced script, as `tokenize` reads them, without building tokens. */
 export function forEachSpacedWord(text: string, visit: (word: string) => void): void {
-  for (const m of text.matchAll(SPACED_WORD)) visit(m[0].endsWith('.') ? m[0].slice(0, -1) : m[0]);
+  for (const m of text.matchAll(SPACED_WORD)) visit(m[0]);
+}
+
+/**
+ * The words of a text as `tokenize` reads them, without their offsets: a
+ * spaced script's come from one `match` call, no match object per word.
+ */
+export function wordsOf(text: string, lang: string | null = null): string[] {
+  const seg = needsSegmenter(text, lang) ? segmenter(lang, 'word') : null;
+  if (!seg) return text.match(SPACED_WORD) ?? [];
+  const out: string[] = [];
+  for (const part of seg.segment(text)) if (part.isWordLike) out.push(part.segment);
+  return out;
 }
 
 /**
@@ -71,7 +83,8 @@ export function tokenize(text: string, lang: string | null = null): Token[] {
   const out: Token[] = [];
   const seg = needsSegmenter(text, lang) ? segmenter(lang, 'word') : null;
   if (!seg) {
-    for (const m of text.matchAll(SPACED_WORD)) out.push({ text: m[0].replace(/\.$/, ''), start: m.index });
+    // A match never ends in a full stop: the pattern takes one only with a letter or digit after it.
+    for (const m of text.matchAll(SPACED_WORD)) out.push({ text: m[0], start: m.index });
     return out;
   }
   for (const part of seg.segment(text)) if (part.isWordLike) out.push({ text: part.segment, start: part.index });

@@ -30,17 +30,39 @@ function fnv1a(s: string, seed: number): number {
   return finalise(absorb(seed >>> 0, s));
 }
 
-/** FNV's step and finaliser as `fnv1a`, over `tokens[from..from+SHINGLE)` joined by spaces, without building the string. */
-function shingleHash(tokens: string[], from: number, seed: number): number {
-  let h = seed >>> 0;
-  for (let t = from; t < from + SHINGLE; t++) {
-    if (t > from) {
-      h ^= 32;
-      h = Math.imul(h, 0x01000193);
-    }
-    h = absorb(h, tokens[t]!);
+/** The seeds of the two hashes of each shingle: 64 bits of fingerprint between them. */
+const SEED_A = 0x811c9dc5;
+const SEED_B = 0x050c5d1f;
+
+/**
+ * Votes of the bits of many 32-bit hashes, eight bits at a time: lane k of
+ * the accumulators holds bits k, k+8, k+16 and k+24 as four byte counters,
+ * so a hash costs eight additions instead of thirty-two. A byte overflows
+ * past 255 votes, so the lanes are emptied into `ones` before that.
+ */
+class BitVotes {
+  private readonly lanes = new Int32Array(8);
+  private pending = 0;
+
+  constructor(
+    private readonly ones: Int32Array,
+    private readonly offset: number,
+  ) {}
+
+  add(h: number): void {
+    const lanes = this.lanes;
+    for (let k = 0; k < 8; k++) lanes[k]! += (h >>> k) & 0x01010101;
+    if (++this.pending === 255) this.flush();
   }
-  return finalise(h);
+
+  flush(): void {
+    for (let k = 0; k < 8; k++) {
+      const lane = this.lanes[k]!;
+      for (let byte = 0; byte < 4; byte++) this.ones[this.offset + k + 8 * byte]! += (lane >>> (8 * byte)) & 0xff;
+      this.lanes[k] = 0;
+    }
+    this.pending = 0;
+  }
 }
 
 export function simhash(tokens: string[]): [number, number] {
@@ -48,15 +70,31 @@ export function simhash(tokens: string[]): [number, number] {
   if (tokens.length < MIN_TOKENS) return [0, 0];
   // Set bits counted per position; a bit wins its vote when set in more than half the shingles.
   const ones = new Int32Array(64);
+  const votesA = new BitVotes(ones, 0);
+  const votesB = new BitVotes(ones, 32);
   const shingles = tokens.length - SHINGLE + 1;
   for (let i = 0; i < shingles; i++) {
-    const a = shingleHash(tokens, i, 0x811c9dc5);
-    const b = shingleHash(tokens, i, 0x050c5d1f);
-    for (let bit = 0; bit < 32; bit++) {
-      ones[bit]! += (a >>> bit) & 1;
-      ones[32 + bit]! += (b >>> bit) & 1;
+    // FNV-1a's step and `fnv1a`'s finaliser over the shingle's words joined by spaces, both
+    // seeds in one pass over the characters, without building the string.
+    let a = SEED_A >>> 0;
+    let b = SEED_B >>> 0;
+    for (let t = i; t < i + SHINGLE; t++) {
+      if (t > i) {
+        a = Math.imul(a ^ 32, 0x01000193);
+        b = Math.imul(b ^ 32, 0x01000193);
+      }
+      const token = tokens[t]!;
+      for (let c = 0; c < token.length; c++) {
+        const code = token.charCodeAt(c);
+        a = Math.imul(a ^ code, 0x01000193);
+        b = Math.imul(b ^ code, 0x01000193);
+      }
     }
+    votesA.add(finalise(a));
+    votesB.add(finalise(b));
   }
+  votesA.flush();
+  votesB.flush();
   let hi = 0;
   let lo = 0;
   for (let b = 0; b < 32; b++) {
