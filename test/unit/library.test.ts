@@ -23,6 +23,16 @@ const flood = (town: string, homes: string, mayor: string) =>
 const fire = `Fire crews fought a blaze at the Halden Polymers plant in Brackenmoor for six hours on Friday. Plant manager Orla Finch said 40 workers were evacuated and no one was hurt. ` +
   `Smoke drifted over farms east of Brackenmoor, and the council told residents to keep windows shut. Inspectors cited the plant for storage violations in 2024.`;
 
+/** Makes every put into `store` (or only its `nth`) throw as a full disk does, until restored. */
+function failPutsInto(store: string, nth?: number) {
+  const put = IDBObjectStore.prototype.put;
+  let seen = 0;
+  return vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+    if (this.name === store && (nth === undefined || ++seen === nth)) throw new DOMException('full', 'QuotaExceededError');
+    return put.apply(this, args as Parameters<typeof put>);
+  });
+}
+
 describe('ingest', () => {
   it('stores, indexes and groups reports of one event; keeps another event apart', async () => {
     const db = await openParallaxDB();
@@ -87,11 +97,7 @@ describe('ingest', () => {
   it('explains a full disk and leaves the library exactly as it was', async () => {
     const db = await openParallaxDB();
     await ingest(db, capture('Fire at plant', fire));
-    const put = IDBObjectStore.prototype.put;
-    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      if (this.name === 'documents') throw new DOMException('full', 'QuotaExceededError');
-      return put.apply(this, args as Parameters<typeof put>);
-    });
+    const spy = failPutsInto('documents');
     await expect(ingest(db, capture('Flood', flood('Dunmore', '1,200', 'Ilse Quarry')))).rejects.toThrow(/no room left.*Nothing already saved was lost/);
     spy.mockRestore();
     expect(await db.count('articles')).toBe(1);
@@ -100,6 +106,22 @@ describe('ingest', () => {
     expect(await documentFrequency(db, 'brackenmoor')).toBe(1);
     expect(await db.get('meta', INDEX_SIZE)).toBe(1);
   });
+
+  it('leaves the library as it was when the index writes at the end of a filing fail', async () => {
+    const db = await openParallaxDB();
+    await ingest(db, capture('Fire at plant', fire));
+    // Lists are written last, once every article of the transaction is filed.
+    const spy = failPutsInto('postings');
+    await expect(ingest(db, capture('Flood', flood('Dunmore', '1,200', 'Ilse Quarry')))).rejects.toThrow(/no room left/);
+    spy.mockRestore();
+    expect(await db.count('articles')).toBe(1);
+    expect(await db.count('placements')).toBe(1);
+    expect(await documentFrequency(db, 'dunmore')).toBe(0);
+    expect(await db.get('meta', INDEX_SIZE)).toBe(1);
+    const again = await ingest(db, capture('Flood', flood('Dunmore', '1,200', 'Ilse Quarry')));
+    expect(await placementOf(db, again.article.id)).toBeDefined();
+    expect(await documentFrequency(db, 'dunmore')).toBe(1);
+  });
 });
 
 describe('ingestMany', () => {
@@ -107,13 +129,8 @@ describe('ingestMany', () => {
     const db = await openParallaxDB();
     await ingest(db, capture('Fire at plant', fire));
     const batch = [capture('Marrow River floods Dunmore', flood('Dunmore', '1,200', 'Ilse Quarry')), capture('Dunmore levee breach', flood('Dunmore', '1,450', 'Ilse Quarry'))];
-    const put = IDBObjectStore.prototype.put;
-    let vectors = 0;
-    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      // The second article's vector: the first is already written in the same transaction.
-      if (this.name === 'vectors' && ++vectors === 2) throw new DOMException('full', 'QuotaExceededError');
-      return put.apply(this, args as Parameters<typeof put>);
-    });
+    // The second article's vector: the first is already written in the same transaction.
+    const spy = failPutsInto('vectors', 2);
     await expect(ingestMany(db, batch)).rejects.toThrow(/no room left/);
     spy.mockRestore();
     expect(await db.count('articles')).toBe(1);

@@ -3,7 +3,7 @@ import { rank } from '../../src/core/matching/engine';
 import { MemoryIndex } from '../../src/core/matching/memory-index';
 import { DEFAULT_WEIGHTS, timeFactor, yearOf } from '../../src/core/matching/score';
 import { buildSignature, countedKeys, dayOf, featuresOf } from '../../src/core/matching/signature';
-import { hammingDistance, isNearDuplicate, simhash } from '../../src/core/matching/simhash';
+import { fnv1a, hammingDistance, isNearDuplicate, simhash } from '../../src/core/matching/simhash';
 import { decideStory } from '../../src/core/matching/stories';
 
 async function indexOf(docs: { id: string; title: string; text: string; date?: string }[]) {
@@ -88,23 +88,13 @@ describe('simhash', () => {
     expect(simhash(['too', 'short'])).toEqual([0, 0]);
   });
   it('is the majority vote of every bit of every shingle, however long the text', () => {
-    // The definition spelled out slowly: each three-word shingle hashed twice (FNV-1a, two seeds,
-    // then a finaliser), and each of the 64 bits set when more than half the shingles set it.
-    const hash = (s: string, seed: number) => {
-      let h = seed >>> 0;
-      for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-      h ^= h >>> 16;
-      h = Math.imul(h, 0x85ebca6b);
-      h ^= h >>> 13;
-      h = Math.imul(h, 0xc2b2ae35);
-      h ^= h >>> 16;
-      return h >>> 0;
-    };
+    // The definition spelled out slowly: each three-word shingle, as a string, hashed with two
+    // seeds, and each of the 64 bits set when more than half the shingles set it.
     const slowly = (tokens: string[]): [number, number] => {
       const shingles = tokens.slice(2).map((_, i) => tokens.slice(i, i + 3).join(' '));
       const vote = (seed: number) => {
         let out = 0;
-        for (let bit = 0; bit < 32; bit++) if (2 * shingles.filter((s) => (hash(s, seed) >>> bit) & 1).length > shingles.length) out |= 1 << bit;
+        for (let bit = 0; bit < 32; bit++) if (2 * shingles.filter((s) => (fnv1a(s, seed) >>> bit) & 1).length > shingles.length) out |= 1 << bit;
         return out >>> 0;
       };
       return [vote(0x811c9dc5), vote(0x050c5d1f)];

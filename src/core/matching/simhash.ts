@@ -26,7 +26,8 @@ function absorb(h: number, s: string): number {
   return h;
 }
 
-function fnv1a(s: string, seed: number): number {
+/** FNV-1a of `s` from `seed`, finalised: what `simhash` computes for each shingle, joined by spaces, without building it. */
+export function fnv1a(s: string, seed: number): number {
   return finalise(absorb(seed >>> 0, s));
 }
 
