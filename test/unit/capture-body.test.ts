@@ -308,3 +308,27 @@ describe('capture body: the opening above the body element', () => {
     expect(a.text).not.toContain('Growers have argued');
   });
 });
+
+describe('capture body: stray lines at either end of the main run', () => {
+  it('leaves out the one-liners after the last paragraph when they hold no prose', () => {
+    const after = '<div class="after"><h3>Talk about this story</h3><div>12 replies</div><div>Posted in Farming, Valley life</div></div>';
+    const a = capture(`<article><div class="text">${paras(8)}</div>${after}</article>`);
+    expect(a.text).toContain('Note 8:');
+    expect(a.text).not.toContain('Talk about this story');
+    expect(a.text).not.toContain('12 replies');
+  });
+
+  it('leaves out the labels before the first paragraph when no prose stands there', () => {
+    const before = '<div class="before"><div>Valley life</div><h3>In this story</h3></div>';
+    const a = capture(`<article>${before}<div class="text">${paras(8)}</div></article>`);
+    expect(a.text).toContain('Note 1:');
+    expect(a.text).not.toContain('In this story');
+  });
+
+  it('keeps a closing section that holds prose of its own', () => {
+    const closing = `<div class="closing"><h3>What comes next</h3>${paras(2, 'vineyard')}</div>`;
+    const a = capture(`<article><div class="text">${paras(4)}</div>${closing}</article>`);
+    expect(a.text).toContain('What comes next');
+    expect(a.text).toContain('Note 1: the vineyard');
+  });
+});
