@@ -332,3 +332,14 @@ describe('capture body: stray lines at either end of the main run', () => {
     expect(a.text).toContain('Note 1: the vineyard');
   });
 });
+
+describe('capture body: paragraphs wrapped by hand', () => {
+  it('reads a paragraph cut into short lines with <br> as one paragraph', () => {
+    const wrapped = (i: number) =>
+      `<p>Note ${i}: the orchard cooperative said that pickers<br>will be paid by the hour this season, after<br>a vote that split the growers along the valley<br>road and left the smaller farms unhappy</p>`;
+    const side = `<div class="promo"><p>${'Our shop on the square sells ladders, crates and gloves for every picker in the valley. '.repeat(2)}</p></div>`;
+    const a = capture(`<div class="page"><div class="text">${Array.from({ length: 6 }, (_, i) => wrapped(i + 1)).join('')}</div>${side}</div>`);
+    expect(a.text).toContain('Note 6: the orchard cooperative said that pickers will be paid');
+    expect(a.text).not.toContain('Our shop');
+  });
+});
