@@ -253,6 +253,14 @@ describe('capture body: boxes inside the article container', () => {
     expect(a.text).not.toContain('general information only');
   });
 
+  it('leaves out a picture gallery among the paragraphs, with its captions', () => {
+    const gallery = `<div class="photoGallery"><p>The upper orchard at dawn, where the pickers gathered before the vote last week.</p><div>2 of 9</div><div>Close</div></div>`;
+    const a = capture(`<article><div class="text">${paras(4)}${gallery}${paras(4, 'pear')}</div></article>`);
+    expect(a.text).toContain('Note 4: the pear');
+    expect(a.text).not.toContain('upper orchard at dawn');
+    expect(a.text).not.toContain('2 of 9');
+  });
+
   it('reads an article that a box named as a call to action wraps whole', () => {
     const a = capture(`<div class="cta-layout"><article>${paras(6)}</article></div>`);
     expect(a.text).toContain('Note 6:');
