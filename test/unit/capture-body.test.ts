@@ -333,6 +333,14 @@ describe('capture body: stray lines at either end of the main run', () => {
     expect(a.text).not.toContain('In this story');
   });
 
+  it('leaves out a one-sentence teaser above the run, next to which the run is long', () => {
+    const before = '<div class="kicker"><p>Read how the vote went, and what growers say.</p></div>';
+    const a = capture(`<article>${before}<div class="text">${paras(8)}</div><div class="more">${paras(3, 'pear')}</div></article>`);
+    expect(a.text).toContain('Note 1: the orchard');
+    expect(a.text).toContain('Note 3: the pear');
+    expect(a.text).not.toContain('Read how the vote went');
+  });
+
   it('keeps a closing section that holds prose of its own', () => {
     const closing = `<div class="closing"><h3>What comes next</h3>${paras(2, 'vineyard')}</div>`;
     const a = capture(`<article><div class="text">${paras(4)}</div>${closing}</article>`);

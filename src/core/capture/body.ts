@@ -445,8 +445,9 @@ function mainParagraphParent(blocks: Block[]): Element | null {
  * Leaves out what stands before the first or after the last block of the
  * main run of paragraphs when that side holds next to no prose: the headings,
  * labels and one-liners there are the page's furniture (a comment count, a
- * share prompt, tags, a copyright line, "Posted by"), not the article's.
- * A side with prose of its own (an intro, a closing section) is kept whole.
+ * share prompt, tags, a copyright line, "Posted by", a teaser sentence), not
+ * the article's. A side with prose of its own (an intro, a closing section)
+ * is kept whole.
  */
 function trimStrayEnds(blocks: Block[]): Block[] {
   const main = mainParagraphParent(blocks);
@@ -460,10 +461,9 @@ function trimStrayEnds(blocks: Block[]): Block[] {
     last = i;
     if (isProse(b)) mainProse += b.text.length;
   });
-  const proseIn = (side: Block[]): number => side.reduce((sum, b) => sum + (isProse(b) ? b.text.length : 0), 0);
-  // Before the run only a side with no prose at all goes: a short intro above the run is still the article's opening.
-  const start = proseIn(blocks.slice(0, first)) === 0 ? first : 0;
-  const end = proseIn(blocks.slice(last + 1)) <= MAX_STRAY_PROSE * mainProse ? last + 1 : blocks.length;
+  const stray = (side: Block[]): boolean => side.reduce((sum, b) => sum + (isProse(b) ? b.text.length : 0), 0) <= MAX_STRAY_PROSE * mainProse;
+  const start = stray(blocks.slice(0, first)) ? first : 0;
+  const end = stray(blocks.slice(last + 1)) ? last + 1 : blocks.length;
   return start === 0 && end === blocks.length ? blocks : blocks.slice(start, end);
 }
 
