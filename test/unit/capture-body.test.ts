@@ -253,6 +253,14 @@ describe('capture body: boxes inside the article container', () => {
     expect(a.text).not.toContain('general information only');
   });
 
+  it('leaves out a picture gallery among the paragraphs, with its captions', () => {
+    const gallery = `<div class="photoGallery"><p>The upper orchard at dawn, where the pickers gathered before the vote last week.</p><div>2 of 9</div><div>Close</div></div>`;
+    const a = capture(`<article><div class="text">${paras(4)}${gallery}${paras(4, 'pear')}</div></article>`);
+    expect(a.text).toContain('Note 4: the pear');
+    expect(a.text).not.toContain('upper orchard at dawn');
+    expect(a.text).not.toContain('2 of 9');
+  });
+
   it('reads an article that a box named as a call to action wraps whole', () => {
     const a = capture(`<div class="cta-layout"><article>${paras(6)}</article></div>`);
     expect(a.text).toContain('Note 6:');
@@ -306,5 +314,48 @@ describe('capture body: the opening above the body element', () => {
     const a = capture(`<article>${headerWith(`${intro}${menu}`)}<div class="content">${paras(8)}</div></article>`);
     expect(a.text).toContain('Note 1:');
     expect(a.text).not.toContain('Growers have argued');
+  });
+});
+
+describe('capture body: stray lines at either end of the main run', () => {
+  it('leaves out the one-liners after the last paragraph when they hold no prose', () => {
+    const after = '<div class="after"><h3>Talk about this story</h3><div>12 replies</div><div>Posted in Farming, Valley life</div></div>';
+    const a = capture(`<article><div class="text">${paras(8)}</div>${after}</article>`);
+    expect(a.text).toContain('Note 8:');
+    expect(a.text).not.toContain('Talk about this story');
+    expect(a.text).not.toContain('12 replies');
+  });
+
+  it('leaves out the labels before the first paragraph when no prose stands there', () => {
+    const before = '<div class="before"><div>Valley life</div><h3>In this story</h3></div>';
+    const a = capture(`<article>${before}<div class="text">${paras(8)}</div></article>`);
+    expect(a.text).toContain('Note 1:');
+    expect(a.text).not.toContain('In this story');
+  });
+
+  it('leaves out a one-sentence teaser above the run, next to which the run is long', () => {
+    const before = '<div class="kicker"><p>Read how the vote went, and what growers say.</p></div>';
+    const a = capture(`<article>${before}<div class="text">${paras(8)}</div><div class="more">${paras(3, 'pear')}</div></article>`);
+    expect(a.text).toContain('Note 1: the orchard');
+    expect(a.text).toContain('Note 3: the pear');
+    expect(a.text).not.toContain('Read how the vote went');
+  });
+
+  it('keeps a closing section that holds prose of its own', () => {
+    const closing = `<div class="closing"><h3>What comes next</h3>${paras(2, 'vineyard')}</div>`;
+    const a = capture(`<article><div class="text">${paras(4)}</div>${closing}</article>`);
+    expect(a.text).toContain('What comes next');
+    expect(a.text).toContain('Note 1: the vineyard');
+  });
+});
+
+describe('capture body: paragraphs wrapped by hand', () => {
+  it('reads a paragraph cut into short lines with <br> as one paragraph', () => {
+    const wrapped = (i: number) =>
+      `<p>Note ${i}: the orchard cooperative said that pickers<br>will be paid by the hour this season, after<br>a vote that split the growers along the valley<br>road and left the smaller farms unhappy</p>`;
+    const side = `<div class="promo"><p>${'Our shop on the square sells ladders, crates and gloves for every picker in the valley. '.repeat(2)}</p></div>`;
+    const a = capture(`<div class="page"><div class="text">${Array.from({ length: 6 }, (_, i) => wrapped(i + 1)).join('')}</div>${side}</div>`);
+    expect(a.text).toContain('Note 6: the orchard cooperative said that pickers will be paid');
+    expect(a.text).not.toContain('Our shop');
   });
 });

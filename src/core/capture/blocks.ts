@@ -266,6 +266,11 @@ export function walkBlocks(root: Element, limits: WalkLimits): Walk {
         buffer += ' ';
         continue;
       }
+      // A paragraph wrapped by hand (pasted from a mail or a PDF) is one paragraph: cut at each <br>, its lines read as labels, not prose.
+      if (tag === 'br' && kind === 'paragraph') {
+        buffer += ' ';
+        continue;
+      }
       if (BLOCK_TAGS.has(tag)) {
         flush();
         const outerOwner = owner;

@@ -315,9 +315,11 @@ function dropBoxes(blocks: Block[], roots: Element[]): Block[] {
 
 /**
  * Class or id words of boxes that stand among the article's paragraphs and
- * are written in sentences: calls to action ("cta") and legal small print.
+ * are written in sentences: calls to action ("cta"), legal small print, and
+ * picture galleries and overlays, whose slides carry captions, counters
+ * ("1 of 6") and close buttons.
  */
-const BOX_WORDS = new Set(['cta', 'disclaimer']);
+const BOX_WORDS = new Set(['cta', 'disclaimer', 'gallery', 'overlay']);
 
 /**
  * Each word of a name is a run of its letters, so a list without one of the
@@ -419,6 +421,53 @@ function leadBlocks(all: Block[], first: number, body: Block[]): Block[] {
   return [];
 }
 
+/** Most prose the text past either end of the body's main run may hold, per character of the run's own prose, for it to go. */
+const MAX_STRAY_PROSE = 0.05;
+
+/** The element whose paragraphs, as its own children, hold the most prose: where the article's main run of text stands. */
+function mainParagraphParent(blocks: Block[]): Element | null {
+  const prose = new Map<Element, number>();
+  let best: Element | null = null;
+  let bestProse = 0;
+  for (const b of blocks) {
+    const parent = b.el.parentElement;
+    if (b.kind !== 'paragraph' || !parent || !isProse(b)) continue;
+    const p = (prose.get(parent) ?? 0) + b.text.length;
+    prose.set(parent, p);
+    if (p > bestProse) {
+      best = parent;
+      bestProse = p;
+    }
+  }
+  return best;
+}
+
+/**
+ * Leaves out what stands before the first or after the last block of the
+ * main run of paragraphs when that side holds next to no prose: the headings,
+ * labels and one-liners there are the page's furniture (a comment count, a
+ * share prompt, tags, a copyright line, "Posted by", a teaser sentence), not
+ * the article's. A side with prose of its own (an intro, a closing section)
+ * is kept whole.
+ */
+function trimStrayEnds(blocks: Block[]): Block[] {
+  const main = mainParagraphParent(blocks);
+  if (!main) return blocks;
+  let first = -1;
+  let last = -1;
+  let mainProse = 0;
+  blocks.forEach((b, i) => {
+    if (!main.contains(b.el)) return;
+    if (first < 0) first = i;
+    last = i;
+    if (isProse(b)) mainProse += b.text.length;
+  });
+  const stray = (side: Block[]): boolean => side.reduce((sum, b) => sum + (isProse(b) ? b.text.length : 0), 0) <= MAX_STRAY_PROSE * mainProse;
+  const start = stray(blocks.slice(0, first)) ? first : 0;
+  const end = stray(blocks.slice(last + 1)) ? last + 1 : blocks.length;
+  return start === 0 && end === blocks.length ? blocks : blocks.slice(start, end);
+}
+
 export function selectBody(walk: Walk): Body {
   const prose = new Map<Element, number>();
   const clutter = new Map<Element, number>();
@@ -449,7 +498,7 @@ export function selectBody(walk: Walk): Body {
   const roots = parts.map((part) => (part.contains(container) ? container : part));
   const kept = dropBoxes(keptBlocks(dropRepeatedSections(roots, inside)), roots);
   return {
-    blocks: [...leadBlocks(walk.blocks, inside.length ? walk.blocks.indexOf(inside[0]!) : -1, kept), ...kept],
+    blocks: trimStrayEnds([...leadBlocks(walk.blocks, inside.length ? walk.blocks.indexOf(inside[0]!) : -1, kept), ...kept]),
     container,
     pageProse,
     containerProse: prose.get(container) ?? 0,
