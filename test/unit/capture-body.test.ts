@@ -228,6 +228,20 @@ describe('capture body: boxes inside the article container', () => {
     expect(a.text).toContain('Note 3: the pear');
   });
 
+  it('leaves out a box heading written as a paragraph, with the links listed under it', () => {
+    const links = ['Cider presses compared', 'Frost nights and the blossom', 'Ladders for tall trees'].map((t) => `<li><a href="/${t.length}">${t}</a></li>`).join('');
+    const a = capture(`<article>${paras(4)}<p><strong>You might also like:</strong></p><ul>${links}</ul>${paras(2, 'pear')}</article>`);
+    expect(a.text).not.toContain('You might also like');
+    expect(a.text).not.toContain('Cider presses');
+    expect(a.text).toContain('Note 2: the pear');
+  });
+
+  it('keeps the cited works listed under a sources heading', () => {
+    const cited = ['Valley growers survey, 2025', 'Orchard wage report, spring edition'].map((t) => `<li><a href="/${t.length}">${t}</a></li>`).join('');
+    const a = capture(`<article>${paras(4)}<h3>Sources</h3><ul>${cited}</ul></article>`);
+    expect(a.text).toContain('Valley growers survey');
+  });
+
   it('keeps a heading of the article that only opens with the same word', () => {
     const a = capture(`<article>${paras(4)}<div><h2>Related crops that the valley growers plant after the orchard harvest ends</h2>${paras(3, 'pear')}</div></article>`);
     expect(a.text).toContain('Related crops');

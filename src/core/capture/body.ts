@@ -277,20 +277,26 @@ function dropRepeatedSections(parts: Element[], blocks: Block[]): Block[] {
  * end or between its sections.
  */
 const BOX_HEADING =
-  /^(?:related|you (?:may|might) also like|you may also|more (?:from|stories|articles|news|posts|like this)|(?:latest|recent) (?:news|posts|articles|stories)|popular (?:posts|articles|stories|news)|most (?:read|popular)|(?:what to )?read next|keep reading|in case you missed|don.t miss|editor.s picks|also in the news|trending|recommended|further reading|sources?|references|about the author|leave a (?:reply|comment)|comments?|testimonials?|contact us|have any questions|share (?:this|the)|follow us|subscribe|sign up|newsletter)\b/i;
+  /^(?:related|you (?:may|might) also like|you may also|more (?:from|stories|articles|news|posts|like this)|(?:latest|recent) (?:news|posts|articles|stories)|popular (?:posts|articles|stories|news)|most (?:read|popular)|(?:what to )?read next|keep reading|in case you missed|don.t miss|editor.s picks|also in the news|trending|recommended|further reading|explore more|more resources|(?:article )?sources?|references|citations|about the author|leave a (?:reply|comment)|comments?|testimonials?|contact us|have any questions|share (?:this|the)|follow us|subscribe|sign up|newsletter)\b/i;
+/** The box headings that name the article's sources. */
+const SOURCES_HEADING = /^(?:(?:article )?sources?|references|citations)\b/i;
 /** Longer than this, a line that opens with those words is a heading of the article's own ("Popular posts on frugal living, ranked"). */
 const MAX_BOX_HEADING = 60;
 
+/**
+ * A box heading may also be a paragraph of its own ("<p><strong>You might also
+ * like:</strong></p>"): short as it must be, it is a label, not a sentence.
+ */
 function isBoxHeading(b: Block): boolean {
-  return (b.kind === 'heading' || b.kind === 'title' || b.kind === 'text') && b.text.length < MAX_BOX_HEADING && BOX_HEADING.test(b.text);
+  return (b.kind === 'heading' || b.kind === 'title' || b.kind === 'text' || b.kind === 'paragraph') && b.text.length < MAX_BOX_HEADING && BOX_HEADING.test(b.text);
 }
 
 /**
  * Leaves out the boxes inside the body: the largest element that a box
  * heading opens (all of whose text comes from the heading on), and any form,
  * call to action or small print (see inBox). A heading that opens no element
- * of its own (it stands among the paragraphs) goes alone, since what follows
- * it may be the article again.
+ * of its own (it stands among the paragraphs) goes with only the links
+ * right after it, since what follows them may be the article again.
  * `roots` are the elements the body was read from; they are never dropped whole.
  */
 function dropBoxes(blocks: Block[], roots: Element[]): Block[] {
@@ -309,6 +315,9 @@ function dropBoxes(blocks: Block[], roots: Element[]): Block[] {
     let box = b.el;
     for (let up = box.parentElement; up && up !== root && !(before && up.contains(before)); up = up.parentElement) box = up;
     while (i + 1 < blocks.length && box.contains(blocks[i + 1]!.el)) i++;
+    // A heading among the paragraphs takes with it the links it introduces (the related posts listed under "Related:"),
+    // unless it heads the article's sources: a list of cited works is the article's own.
+    if (box === b.el && !SOURCES_HEADING.test(b.text)) while (i + 1 < blocks.length && isLinkText(blocks[i + 1]!)) i++;
   }
   return out;
 }
