@@ -373,3 +373,21 @@ describe('capture body: paragraphs wrapped by hand', () => {
     expect(a.text).not.toContain('Our shop');
   });
 });
+
+describe('capture body: the author bio at the end', () => {
+  const bio = '<div class="wrap-box"><p>Mara Quill is a freelance writer who has covered farm labour in the valley for a decade, and lives on a pear farm.</p><p>Follow her on the valley forum.</p></div>';
+
+  it('leaves out a closing paragraph that opens with the byline and says who the author is, and what follows it', () => {
+    const a = capture(`<article><h1>Orchard pickers</h1><div class="text">${paras(6)}${bio}</div></article>`, '<meta name="author" content="Mara Quill">');
+    expect(a.byline).toBe('Mara Quill');
+    expect(a.text).toContain('Note 6:');
+    expect(a.text).not.toContain('freelance writer');
+    expect(a.text).not.toContain('Follow her');
+  });
+
+  it('keeps a closing paragraph about the company when the byline is the company itself', () => {
+    const blurb = '<p>Orchardline is a cooperative of forty growers who have picked the valley since 1950.</p>';
+    const a = capture(`<article><h1>Orchard pickers</h1><div class="text">${paras(6)}${blurb}</div></article>`, '<meta name="author" content="Orchardline">');
+    expect(a.text).toContain('cooperative of forty growers');
+  });
+});

@@ -477,6 +477,47 @@ function trimStrayEnds(blocks: Block[]): Block[] {
   return start === 0 && end === blocks.length ? blocks : blocks.slice(start, end);
 }
 
+/** How many blocks from the end of the body an author's bio may start. */
+const BIO_REACH = 4;
+/** Longer than this, a block that opens with the author's name is the article's own text about them. */
+const MAX_BIO = 800;
+/** What a bio says of its subject right after the name ("Jane Doe is a…", "Jane holds…", "Jane Q. Doe has written…"). */
+const BIO_VERBS = 'is|was|has|holds|writes|covers|joined|started|lives|serves|received|earned|brings|specializes|works|leads|founded';
+
+/**
+ * The words of the authors' names that a bio may open with: the first two of
+ * each name, capitalised, three letters or more. A name of one word is a
+ * brand or an outlet ("Acme"), whose closing blurb the gold keeps as text.
+ */
+function bioNames(authors: string[]): string[] {
+  const names = new Set<string>();
+  for (const author of authors) {
+    const words = author.match(/\p{Lu}[\p{L}'’-]{2,}/gu) ?? [];
+    if (words.length >= 2) for (const w of words.slice(0, 2)) names.add(w);
+  }
+  return [...names];
+}
+
+const escapeForPattern = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Leaves out the author's bio that pages print at the end of the article
+ * ("Jane Doe is a freelance writer who…"), and what follows it: a block among
+ * the last few that opens with the byline's name and a verb saying who the
+ * author is. Bios sit in boxes named as anything from "author" to a plugin's
+ * name; the byline names them better than the markup does.
+ */
+export function dropAuthorBio(blocks: Block[], authors: string[]): Block[] {
+  const names = bioNames(authors);
+  if (!names.length) return blocks;
+  const bio = new RegExp(`^\\(?(?:Dr\\.? )?(?:${names.map(escapeForPattern).join('|')})(?: \\p{Lu}[\\p{L}'’.-]*){0,3} (?:${BIO_VERBS})\\b`, 'u');
+  for (let i = Math.max(1, blocks.length - BIO_REACH); i < blocks.length; i++) {
+    const text = blocks[i]!.text;
+    if (text.length < MAX_BIO && bio.test(text)) return blocks.slice(0, i);
+  }
+  return blocks;
+}
+
 export function selectBody(walk: Walk): Body {
   const prose = new Map<Element, number>();
   const clutter = new Map<Element, number>();

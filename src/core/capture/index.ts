@@ -9,7 +9,7 @@ import { normalizeWhitespace } from '../text';
 import { canonicalizeUrl, displayHost } from '../url';
 import { headlineElement, linesAround } from './around';
 import { walkBlocks } from './blocks';
-import { selectBody } from './body';
+import { dropAuthorBio, selectBody } from './body';
 import { pickByline } from './byline';
 import { decide } from './detect';
 import { attr, clean, first, now, textOf } from './dom';
@@ -87,7 +87,7 @@ function capture(doc: Document, pageUrl: string, opts: typeof DEFAULTS & Capture
   const { byline, authors } = pickByline(doc, ld, meta, body.container, around, siteName, scanPage);
   const dates = pickDates(doc, ld, meta, body.container, around, scanPage, pageUrl);
 
-  let text = normalizeWhitespace(body.blocks.map((b) => b.text).join('\n\n'));
+  let text = normalizeWhitespace(dropAuthorBio(body.blocks, authors).map((b) => b.text).join('\n\n'));
   const truncated = walk.truncated || text.length > MAX_TEXT;
   if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
   const lang = clean(attr(doc.documentElement, 'lang')) ?? ld?.language ?? metaValue(meta, 'og:locale', 'content-language', 'language');
