@@ -124,8 +124,10 @@ export interface ParallaxSchema extends DBSchema {
    * keys counted twice or more, and FREQUENCY_SINGLES → the keys counted
    * once; or a `TableImage`, its slot arrays whole, if last folded before
    * 2026-11-27: both are read, and the next fold writes the first); a filing
-   * number → the counts one transaction changed, as they stood after it
-   * (what it added, in records written before 2026-11-27).
+   * number → the counts one or more transactions changed, as they stood
+   * after the last of them (what one added, in records written before
+   * 2026-11-27; a few records are merged into one, see MERGE_RECORDS in
+   * library.ts).
    */
   'frequency-table': { key: number | string; value: PackedCounts | StoredTable | TableImage | Uint32Array };
   placements: {
