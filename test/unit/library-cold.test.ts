@@ -50,9 +50,10 @@ describe('a library whose frequency table was stored before 2026-11-27', () => {
     const counts = new Map<number, number>();
     const singles = records.find((r): r is Uint32Array => r instanceof Uint32Array) ?? new Uint32Array(0);
     for (const h of singles) counts.set(h, 1);
-    const base = records.find((r) => 'occupied' in r) as { keys: Uint32Array; counts: Uint8Array; large: Int32Array };
+    // A small table: each key's high half, then its low half.
+    const base = records.find((r) => 'lows' in r) as { highs: Uint16Array; lows: Uint16Array; counts: Uint8Array; large: Int32Array };
     let k = 0;
-    base.keys.forEach((h, j) => counts.set(h, base.counts[j] === 255 ? base.large[k++]! : base.counts[j]!));
+    base.lows.forEach((low, j) => counts.set(((base.highs[j]! << 16) | low) >>> 0, base.counts[j] === 255 ? base.large[k++]! : base.counts[j]!));
     for (const r of records) if ('hashes' in r) r.hashes.forEach((h, j) => counts.set(h, r.counts[j]!));
     // The old form: slot arrays by linear probing from each key's home slot, and a record of additions.
     const size = 1 << Math.ceil(Math.log2(counts.size / 0.5));

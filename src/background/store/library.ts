@@ -7,7 +7,7 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { CapturedArticle, Explanation, RelatedArticle, StoredArticle } from '../../core/article';
 import type { Ranked } from '../../core/matching/engine';
-import { FrequencyTable, packTotals, type PackedCounts, type StoredTable, type TableImage } from '../../core/matching/frequency-table';
+import { FrequencyTable, packTotals, type AnyStoredTable, type PackedCounts } from '../../core/matching/frequency-table';
 import { bandBitsOf, listingPool, MAX_POSTINGS, PackedIndex, postingsLimit, rankPacked, type PackedRanked, type PackedSource } from '../../core/matching/packed-index';
 import { packSignature, unpackSignature } from '../../core/matching/packed-signature';
 import { compare, prepare, type Idf } from '../../core/matching/score';
@@ -107,12 +107,12 @@ async function readIndex(tx: AnyTx, size: number): Promise<{ index: PackedIndex;
   // Increments are numbered, and numbers sort before strings: the range ends at the base.
   const range = IDBKeyRange.upperBound(FREQUENCY_BASE);
   const [records, bands] = await Promise.all([table.getAll(range), tx.objectStore('meta').get(INDEX_BANDS)]);
-  let image: StoredTable | TableImage | undefined;
+  let image: AnyStoredTable | undefined;
   const increments: PackedCounts[] = [];
   // Told apart by shape rather than by a second request for the keys: only increments have `hashes`.
   for (const r of records) {
     if ('hashes' in r) increments.push(r as PackedCounts);
-    else image = r as StoredTable | TableImage;
+    else image = r as AnyStoredTable;
   }
   const index = new PackedIndex(size, FrequencyTable.from(image, increments));
   if (bands instanceof Uint8Array) index.bands = bandBitsOf(bands);
