@@ -50,9 +50,10 @@ describe('a library whose frequency table was stored before 2026-11-27', () => {
     const counts = new Map<number, number>();
     const singles = records.find((r): r is Uint32Array => r instanceof Uint32Array) ?? new Uint32Array(0);
     for (const h of singles) counts.set(h, 1);
-    const base = records.find((r) => 'occupied' in r) as { keys: Uint32Array; counts: Uint8Array; large: Int32Array };
+    // A small table: each key's high half, then its low half.
+    const base = records.find((r) => 'lows' in r) as { highs: Uint16Array; lows: Uint16Array; counts: Uint8Array; large: Int32Array };
     let k = 0;
-    base.keys.forEach((h, j) => counts.set(h, base.counts[j] === 255 ? base.large[k++]! : base.counts[j]!));
+    base.lows.forEach((low, j) => counts.set(((base.highs[j]! << 16) | low) >>> 0, base.counts[j] === 255 ? base.large[k++]! : base.counts[j]!));
     for (const r of records) if ('hashes' in r) r.hashes.forEach((h, j) => counts.set(h, r.counts[j]!));
     // The old form: slot arrays by linear probing from each key's home slot, and a record of additions.
     const size = 1 << Math.ceil(Math.log2(counts.size / 0.5));
@@ -93,5 +94,29 @@ describe('a library whose frequency table was stored before 2026-11-27', () => {
     const [fromNow, fromOld] = [await answers('now'), await answers('old')];
     expect(fromOld).toEqual(fromNow);
     expect(fromNow.flat().length).toBeGreaterThan(urls.length);
+  });
+});
+
+describe('a library filed one article at a time', () => {
+  it('keeps its counts in a few merged records, and a context opened cold counts as the filer does', async () => {
+    const library = syntheticArticles(60, { seed: 13 }).map((a) => a.capture);
+    const filer = await openParallaxDB('one-by-one');
+    await ingestMany(filer, library.slice(0, 30));
+    for (const c of library.slice(30)) await ingest(filer, c);
+    const records = (await filer.getAll('frequency-table')).filter((r) => 'hashes' in r);
+    // Thirty filings, each of which would otherwise leave a record of its own.
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.length).toBeLessThan(8);
+
+    // Keys of the articles filed one by one, as their signatures hold them.
+    const late = (await filer.getAll('documents')).filter((d) => d.n >= 30);
+    const keys = late.flatMap((d) => [...d.signature.terms.split('\u0001').slice(0, 4), ...d.signature.entities.split('\u0001').slice(0, 2)]);
+    expect(keys.length).toBeGreaterThan(60);
+    const cold = await openParallaxDB('one-by-one');
+    for (const key of keys) {
+      const counted = await documentFrequency(filer, key);
+      expect(counted).toBeGreaterThan(0);
+      expect(await documentFrequency(cold, key)).toBe(counted);
+    }
   });
 });

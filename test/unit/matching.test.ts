@@ -247,6 +247,54 @@ describe('the frequency table as stored (frequency-table.ts)', () => {
     // Stored again, it takes the new form and keeps every count.
     const again = FrequencyTable.from(structuredClone(before.image()), []);
     for (const [h, c] of written) expect(again.get(h)).toBe(c + (h === 1 ? 5 : 0));
+
+    // The form stored next: the used slots only, with a bitmap of where they sit, and large counts apart.
+    const occupied = new Uint32Array(1024 / 32);
+    const usedKeys: number[] = [];
+    const smallCounts: number[] = [];
+    const large: number[] = [];
+    keys.forEach((key, slot) => {
+      if (!key) return;
+      occupied[slot >>> 5]! |= 1 << (slot & 31);
+      usedKeys.push(key);
+      const c = slot % 5 === 0 ? 300 + slot : slotCounts[slot]!;
+      smallCounts.push(Math.min(c, 255));
+      if (c >= 255) large.push(c);
+    });
+    const slotsOnly = FrequencyTable.from({ occupied, keys: Uint32Array.from(usedKeys), counts: Uint8Array.from(smallCounts), large: Int32Array.from(large) }, []);
+    keys.forEach((key, slot) => {
+      if (key) expect(slotsOnly.get(key)).toBe(slot % 5 === 0 ? 300 + slot : slotCounts[slot]);
+    });
+    expect(slotsOnly.get(2)).toBe(0);
+    slotsOnly.add(2, 1);
+    keys.forEach((key, slot) => {
+      if (key) expect(slotsOnly.get(key)).toBe(slot % 5 === 0 ? 300 + slot : slotCounts[slot]);
+    });
+    expect(slotsOnly.get(2)).toBe(1);
+  });
+
+  it('is stored as its keys in order, by their high and low halves, never larger than the used slots', async () => {
+    const { FrequencyTable } = await import('../../src/core/matching/frequency-table');
+    // Hashes sharing high halves and low halves, and the extremes; then many keys, then few.
+    const edges = [0, 1, 0xffff, 0x10000, 0x10001, 0xffff0000, 0xffffffff, 0x12345678, 0x12340000, 0x1234ffff];
+    for (const n of [150_000, 3_000]) {
+      const table = new FrequencyTable();
+      const hashes = [...edges];
+      for (let i = 0; i < n; i++) hashes.push((Math.imul(i + 1, 0x9e3779b1) ^ (i << 7)) >>> 0);
+      hashes.forEach((h, i) => table.add(h, 2 + (i % 300)));
+      const image = table.image();
+      expect(image.lows.length).toBe(table.size);
+      // Sizes per group for many keys, a key's high half for fewer keys than groups.
+      expect(image.groups !== undefined).toBe(n > 65_536);
+      const back = FrequencyTable.from(structuredClone(image), []);
+      hashes.forEach((h, i) => expect(back.get(h)).toBe(2 + (i % 300)));
+      for (const absent of [2, 0x10002, 0xfffffffe, 0x12345679]) expect(back.get(absent)).toBe(0);
+      expect(back.size).toBe(table.size);
+      // The form before it stored each key whole and a bit per slot (at most three quarters used).
+      const keyBytes = (image.groups?.byteLength ?? 0) + (image.highs?.byteLength ?? 0) + image.lows.byteLength;
+      expect(keyBytes).toBeLessThanOrEqual((4 + 1 / 6) * table.size);
+      if (n > 65_536) expect(keyBytes).toBeLessThan(0.75 * 4 * table.size);
+    }
   });
 });
 

@@ -27,7 +27,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type StoreNames } from 'idb';
 import type { StoredArticle } from '../../core/article';
-import { FrequencyTable, type PackedCounts, type StoredTable, type TableImage } from '../../core/matching/frequency-table';
+import { FrequencyTable, type AnyStoredTable, type PackedCounts } from '../../core/matching/frequency-table';
 import { MAX_POSTINGS, PackedIndex } from '../../core/matching/packed-index';
 import { packSignature, type PackedSignature } from '../../core/matching/packed-signature';
 import type { Signature } from '../../core/matching/signature';
@@ -120,14 +120,17 @@ export interface ParallaxSchema extends DBSchema {
    */
   postings: { key: number; value: Int32Array };
   /**
-   * FREQUENCY_BASE → the table as of the last fold (a `StoredTable` of the
+   * FREQUENCY_BASE → the table as of the last fold (a `SortedTable` of the
    * keys counted twice or more, and FREQUENCY_SINGLES → the keys counted
-   * once; or a `TableImage`, its slot arrays whole, if last folded before
-   * 2026-11-27: both are read, and the next fold writes the first); a filing
-   * number → the counts one transaction changed, as they stood after it
-   * (what it added, in records written before 2026-11-27).
+   * once; if last folded by an earlier release, a `StoredTable` (its used
+   * slots) or a `TableImage` (its slot arrays whole): all three are read,
+   * and the next fold writes the first); a filing
+   * number → the counts one or more transactions changed, as they stood
+   * after the last of them (what one added, in records written before
+   * 2026-11-27; a few records are merged into one, see MERGE_RECORDS in
+   * library.ts).
    */
-  'frequency-table': { key: number | string; value: PackedCounts | StoredTable | TableImage | Uint32Array };
+  'frequency-table': { key: number | string; value: PackedCounts | AnyStoredTable | Uint32Array };
   placements: {
     key: string;
     value: Placement;
@@ -151,7 +154,7 @@ export const INDEX_GENERATION = 'index-generation';
 /** Bumped whenever the reader moves articles between stories, so a filing context knows its memo of them is stale. */
 export const STORIES_GENERATION = 'stories-generation';
 export const FREQUENCY_BASE = 'base';
-/** The keys of count 1, stored apart from the base (see StoredTable.singlesApart); it sorts after the base. */
+/** The keys of count 1, stored apart from the base (see SortedTable.singlesApart); it sorts after the base. */
 export const FREQUENCY_SINGLES = 'singles';
 /** One bit per SimHash band filed under (see PackedIndex.bands). */
 export const INDEX_BANDS = 'index-bands';

@@ -2,13 +2,13 @@
  * Document frequencies keyed by 32-bit key hashes, in typed arrays: an
  * open-addressing table. A query compares with a hundred candidates of some
  * 250 keys each; looking their frequencies up must cost nanoseconds. It is
- * stored as its used slots only (`StoredTable`: a third of a table is empty
- * slots, and a large value costs its size to read back) with a bitmap of
- * where they sit. A worker woken cold looks keys up in that form as it was
- * read (`PackedBase`), with the counts changed since (small records,
- * `PackedCounts`) in a small table in front of it, and spreads it into slots only
- * when it first files an article: several megabytes of fresh memory written
- * would cost a cold query more than its lookups do.
+ * stored as its keys in order (`SortedTable`): a large value costs its size
+ * to read back, and sorted keys need only their low half stored, grouped
+ * by their high half. A worker woken cold looks keys up in that form as it
+ * was read (`SortedBase`), with the counts changed since (small records,
+ * `PackedCounts`) in a small table in front of it, and spreads it into slots
+ * only when it first files an article: several megabytes of fresh memory
+ * written would cost a cold query more than its lookups do.
  */
 import { inverseFrequency } from './signature';
 import { popcount } from './simhash';
@@ -32,13 +32,10 @@ export interface TableImage {
 }
 
 /**
- * The table as stored: bit i of `occupied` set for each used slot i; their
- * keys and counts in slot order. Most counts are small: a count of
- * `LARGE` or more is stored as `LARGE`, and its value in `large`, in order.
+ * Counts as stored: most are small, so a count of `LARGE` or more is
+ * stored as `LARGE`, and its value in `large`, in order.
  */
-export interface StoredTable {
-  occupied: Uint32Array;
-  keys: Uint32Array;
+interface StoredCounts {
   counts: Uint8Array;
   large: Int32Array;
   /**
@@ -49,9 +46,32 @@ export interface StoredTable {
   singlesApart?: true;
 }
 
+/**
+ * The table as an earlier release stored it: bit i of `occupied` set for
+ * each used slot i; their keys (hash 0 as `ZERO`) and counts in slot order.
+ */
+export interface StoredTable extends StoredCounts {
+  occupied: Uint32Array;
+  keys: Uint32Array;
+}
+
+/**
+ * The table as stored: its keys (hashes) in ascending order, each as its
+ * low 16 bits (`lows`) in the group of its high 16 bits, with their counts
+ * in the same order. The groups are given by their sizes (`groups[g]`: how
+ * many keys have high bits g), or in a table of fewer keys than groups, by
+ * each key's high bits (`highs`). At 400,000 keys, 1.4 MB where the used
+ * slots' form took 2.2.
+ */
+export interface SortedTable extends StoredCounts {
+  groups?: Uint16Array;
+  highs?: Uint16Array;
+  lows: Uint16Array;
+}
+
 /** The table as stored in two parts: the keys of count 2 and more, and the keys of count 1. */
 export interface TableParts {
-  base: StoredTable;
+  base: SortedTable;
   singles: Uint32Array;
 }
 
@@ -60,9 +80,10 @@ const EMPTY = 0;
 /** Hash 0 marks an empty slot, so a key hashing to 0 is stored as this instead. */
 const ZERO = 0x9e3779b9;
 
-function isStored(image: TableImage | StoredTable): image is StoredTable {
-  return 'occupied' in image;
-}
+/** A stored table in any form. */
+export type AnyStoredTable = TableImage | StoredTable | SortedTable;
+
+const GROUPS = 1 << 16;
 
 /** Hash 0 is stored as ZERO (it marks an empty slot). */
 function stored(hash: number): number {
@@ -79,37 +100,20 @@ function home(h: number, mask: number): number {
   return (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
 }
 
-/**
- * A stored table looked up as it was read: a key is looked for from its
- * home slot as in the table it was taken from, and a used slot's entry is
- * found by counting the used slots before it (`before`, per bitmap word).
- */
-class PackedBase {
-  private readonly before: Int32Array;
-  private readonly mask: number;
-  /** The entries whose count is stored apart (`StoredTable.large`), in order. */
+/** A stored table's counts, entry by entry. */
+class CountColumn {
+  /** The entries whose count is stored apart (`StoredCounts.large`), in order. */
   private readonly largeAt: Int32Array;
 
-  constructor(readonly table: StoredTable) {
-    const { occupied, counts, large } = table;
-    this.mask = occupied.length * 32 - 1;
-    this.before = new Int32Array(occupied.length);
-    let sum = 0;
-    for (let w = 0; w < occupied.length; w++) {
-      this.before[w] = sum;
-      sum += popcount(occupied[w]!);
-    }
+  constructor(private readonly stored: StoredCounts) {
+    const { counts, large } = stored;
     this.largeAt = new Int32Array(large.length);
     let k = 0;
     for (let j = counts.indexOf(LARGE); j >= 0; j = counts.indexOf(LARGE, j + 1)) this.largeAt[k++] = j;
   }
 
-  get size(): number {
-    return this.table.keys.length;
-  }
-
-  count(j: number): number {
-    const c = this.table.counts[j]!;
+  get(j: number): number {
+    const c = this.stored.counts[j]!;
     if (c !== LARGE) return c;
     let lo = 0;
     let hi = this.largeAt.length - 1;
@@ -118,12 +122,93 @@ class PackedBase {
       if (this.largeAt[mid]! < j) lo = mid + 1;
       else hi = mid;
     }
-    return this.table.large[lo]!;
+    return this.stored.large[lo]!;
+  }
+}
+
+/** A stored table looked up as it was read (see FrequencyTable.base). */
+interface StoredBase {
+  readonly size: number;
+  /** Where the entry of `hash` is, or -1. */
+  find(hash: number): number;
+  count(j: number): number;
+  /** Every entry, in entry order. */
+  forEach(visit: (hash: number, count: number) => void): void;
+}
+
+/** A `SortedTable`: a key is looked for among the few of its group, found by where its group starts. */
+class SortedBase implements StoredBase {
+  private readonly starts = new Int32Array(GROUPS + 1);
+  private readonly counts: CountColumn;
+
+  constructor(private readonly table: SortedTable) {
+    const { starts } = this;
+    if (table.groups) starts.set(table.groups, 1);
+    else for (const high of table.highs ?? []) starts[high + 1]!++;
+    for (let g = 1; g <= GROUPS; g++) starts[g]! += starts[g - 1]!;
+    this.counts = new CountColumn(table);
   }
 
-  /** Where the entry of `h` (as stored) is, or -1. */
-  find(h: number): number {
+  get size(): number {
+    return this.table.lows.length;
+  }
+
+  find(hash: number): number {
+    const g = hash >>> 16;
+    const low = hash & 0xffff;
+    const { lows } = this.table;
+    const end = this.starts[g + 1]!;
+    for (let j = this.starts[g]!; j < end; j++) {
+      const x = lows[j]!;
+      if (x >= low) return x === low ? j : -1;
+    }
+    return -1;
+  }
+
+  count(j: number): number {
+    return this.counts.get(j);
+  }
+
+  forEach(visit: (hash: number, count: number) => void): void {
+    for (let g = 0; g < GROUPS; g++) {
+      for (let j = this.starts[g]!; j < this.starts[g + 1]!; j++) visit(((g << 16) | this.table.lows[j]!) >>> 0, this.counts.get(j));
+    }
+  }
+}
+
+/**
+ * A `StoredTable`: a key is looked for from its home slot as in the table
+ * it was taken from, and a used slot's entry is found by counting the used
+ * slots before it (`before`, per bitmap word).
+ */
+class SlotBase implements StoredBase {
+  private readonly before: Int32Array;
+  private readonly mask: number;
+  private readonly counts: CountColumn;
+
+  constructor(private readonly table: StoredTable) {
+    const { occupied } = table;
+    this.mask = occupied.length * 32 - 1;
+    this.before = new Int32Array(occupied.length);
+    let sum = 0;
+    for (let w = 0; w < occupied.length; w++) {
+      this.before[w] = sum;
+      sum += popcount(occupied[w]!);
+    }
+    this.counts = new CountColumn(table);
+  }
+
+  get size(): number {
+    return this.table.keys.length;
+  }
+
+  count(j: number): number {
+    return this.counts.get(j);
+  }
+
+  find(hash: number): number {
     const { occupied, keys } = this.table;
+    const h = stored(hash);
     let s = home(h, this.mask);
     const word = occupied[s >>> 5]!;
     const bit = s & 31;
@@ -137,21 +222,8 @@ class PackedBase {
     }
   }
 
-  /** Its entries in their slots, in arrays of the table's size. */
-  spread(): TableImage {
-    const size = this.mask + 1;
-    const keys = new Uint32Array(size);
-    const counts = new Int32Array(size);
-    const { occupied } = this.table;
-    let j = 0;
-    for (let w = 0; w < occupied.length; w++) {
-      for (let bits = occupied[w]!; bits !== 0; bits &= bits - 1) {
-        const slot = w * 32 + 31 - Math.clz32(bits & -bits);
-        keys[slot] = this.table.keys[j]!;
-        counts[slot] = this.count(j++);
-      }
-    }
-    return { keys, counts, used: this.size };
+  forEach(visit: (hash: number, count: number) => void): void {
+    for (let j = 0; j < this.table.keys.length; j++) visit(original(this.table.keys[j]!), this.counts.get(j));
   }
 }
 
@@ -167,8 +239,8 @@ export class FrequencyTable {
   private keys: Uint32Array;
   private counts: Int32Array;
   private used = 0;
-  /** The table as stored, looked up as read until the first change (see PackedBase). */
-  private base: PackedBase | null = null;
+  /** The table as stored, looked up as read until the first change. */
+  private base: StoredBase | null = null;
   /** `size` while `base` is set, as of `version` (-1: not known). */
   private packedSize = -1;
   private packedSizeAt = -1;
@@ -208,15 +280,15 @@ export class FrequencyTable {
   }
 
   /** The stored table (either form) with the increments stored since added on top. */
-  static from(image: TableImage | StoredTable | undefined, increments: Iterable<PackedCounts>): FrequencyTable {
+  static from(image: AnyStoredTable | undefined, increments: Iterable<PackedCounts>): FrequencyTable {
     const records = [...increments];
     let table: FrequencyTable;
     if (!image) table = new FrequencyTable();
-    else if (!isStored(image)) table = new FrequencyTable(0, image);
+    else if ('used' in image) table = new FrequencyTable(0, image);
     else {
       // The slot arrays hold only the counts the records change, in front of the stored table.
       table = new FrequencyTable(records.reduce((sum, p) => sum + p.hashes.length, 0));
-      table.base = new PackedBase(image);
+      table.base = 'lows' in image ? new SortedBase(image) : new SlotBase(image);
       table.complete = !image.singlesApart;
     }
     for (const p of records) {
@@ -273,42 +345,50 @@ export class FrequencyTable {
     const base = this.base!;
     const changed = { keys: this.keys, counts: this.counts };
     this.base = null;
-    const image = base.spread();
-    this.keys = image.keys;
-    this.counts = image.counts;
-    this.used = image.used;
+    let size = 1024;
+    while (size * MAX_LOAD < base.size + this.used) size *= 2;
+    this.keys = new Uint32Array(size);
+    this.counts = new Int32Array(size);
+    this.used = 0;
     this.cachedFor.fill(0);
+    base.forEach((hash, count) => this.put(hash, count));
     for (let i = 0; i < changed.keys.length; i++) if (changed.keys[i] !== EMPTY) this.set(original(changed.keys[i]!), changed.counts[i]!);
   }
 
-  /** The table as it is now, to be stored (`StoredTable`). */
-  image(): StoredTable {
+  /** The table as it is now, to be stored (`SortedTable`). */
+  image(): SortedTable {
     if (this.base) this.spreadBase();
-    const occupied = new Uint32Array(Math.ceil(this.keys.length / 32));
-    const keys = new Uint32Array(this.used);
-    const counts = new Uint8Array(this.used);
+    const hashes = new Uint32Array(this.used);
+    let k = 0;
+    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== EMPTY) hashes[k++] = original(this.keys[i]!);
+    hashes.sort();
+    // A group holds at most 65,536 distinct keys, and a full one would take some four billion keys in all.
+    const groups = new Uint16Array(GROUPS);
+    const highs = new Uint16Array(hashes.length < GROUPS ? hashes.length : 0);
+    const lows = new Uint16Array(hashes.length);
+    const counts = new Uint8Array(hashes.length);
     const large: number[] = [];
-    let j = 0;
-    for (let i = 0; i < this.keys.length; i++) {
-      if (this.keys[i] === EMPTY) continue;
-      occupied[i >>> 5]! |= 1 << (i & 31);
-      keys[j] = this.keys[i]!;
-      const count = this.counts[i]!;
+    for (let j = 0; j < hashes.length; j++) {
+      const h = hashes[j]!;
+      groups[h >>> 16]!++;
+      if (highs.length) highs[j] = h >>> 16;
+      lows[j] = h & 0xffff;
+      const count = this.counts[this.slot(h)]!;
       // Negative counts never occur (a filing only adds), but would survive as large ones.
-      if (count >= 0 && count < LARGE) counts[j++] = count;
+      if (count >= 0 && count < LARGE) counts[j] = count;
       else {
-        counts[j++] = LARGE;
+        counts[j] = LARGE;
         large.push(count);
       }
     }
-    return { occupied, keys, counts, large: Int32Array.from(large) };
+    return { ...(highs.length ? { highs } : { groups }), lows, counts, large: Int32Array.from(large) };
   }
 
   get size(): number {
     if (!this.base) return this.used;
     if (this.packedSizeAt !== this.version) {
       let added = 0;
-      for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== EMPTY && this.base.find(this.keys[i]!) < 0) added++;
+      for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== EMPTY && this.base.find(original(this.keys[i]!)) < 0) added++;
       this.packedSize = this.base.size + added;
       this.packedSizeAt = this.version;
     }
@@ -327,7 +407,7 @@ export class FrequencyTable {
     const i = this.slot(hash);
     if (this.keys[i] !== EMPTY) return this.counts[i]!;
     if (!this.base) return 0;
-    const j = this.base.find(stored(hash));
+    const j = this.base.find(hash);
     return j < 0 ? 0 : this.base.count(j);
   }
 

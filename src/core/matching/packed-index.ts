@@ -99,15 +99,22 @@ export class PackedIndex {
 
   private tally = new Float64Array(0);
   private marked = new Uint8Array(0);
+  private touched = new Int32Array(0);
 
-  /** Scratch arrays for one ranking's votes, one slot per filed article, all zero between rankings. */
-  tallies(): { tally: Float64Array; marked: Uint8Array } {
+  /**
+   * Scratch arrays for one ranking's votes, one slot per filed article, all
+   * zero between rankings, and room for the articles voted for: a ranking of
+   * a large library votes for ten thousand of them, and a warm worker's
+   * answers should not wait on the garbage collector.
+   */
+  tallies(): { tally: Float64Array; marked: Uint8Array; touched: Int32Array } {
     if (this.tally.length < this.size) {
       const length = Math.max(1024, this.size * 2);
       this.tally = new Float64Array(length);
       this.marked = new Uint8Array(length);
+      this.touched = new Int32Array(length);
     }
-    return { tally: this.tally, marked: this.marked };
+    return { tally: this.tally, marked: this.marked, touched: this.touched };
   }
 
   private bandSeen(h: number): boolean {
@@ -183,16 +190,47 @@ export class PackedIndex {
     return this.df.idf(hash, Math.max(this.size, 1));
   }
 
-  private readonly norms = new WeakMap<DocVector, { version: number; size: number; norms: [number, number, number] }>();
+  /**
+   * Norms per channel by filing number (three a number), valid where
+   * `normsEpoch` holds the current epoch: a new epoch begins whenever the
+   * frequencies or the size change, voiding them all at once. Flat arrays
+   * rather than an object per vector, which a large library's heap would
+   * carry through every collection.
+   */
+  private norms = new Float64Array(0);
+  private normsEpoch = new Int32Array(0);
+  private epoch = 0;
+  private epochOf = { version: -1, size: -1 };
+
+  private currentEpoch(): number {
+    if (this.epochOf.version !== this.df.version || this.epochOf.size !== this.size) {
+      this.epochOf = { version: this.df.version, size: this.size };
+      this.epoch++;
+    }
+    return this.epoch;
+  }
 
   /** A vector's norm per channel under the current frequencies, if computed since they last changed. */
   knownNorms(v: DocVector): [number, number, number] | null {
-    const known = this.norms.get(v);
-    return known && known.version === this.df.version && known.size === this.size ? known.norms : null;
+    const n = v.n;
+    if (n < 0 || n >= this.normsEpoch.length || this.normsEpoch[n] !== this.currentEpoch()) return null;
+    return [this.norms[3 * n]!, this.norms[3 * n + 1]!, this.norms[3 * n + 2]!];
   }
 
   rememberNorms(v: DocVector, norms: [number, number, number]): void {
-    this.norms.set(v, { version: this.df.version, size: this.size, norms });
+    const n = v.n;
+    if (n < 0) return;
+    if (n >= this.normsEpoch.length) {
+      const length = Math.max(1024, (n + 1) * 2);
+      const grown = new Float64Array(3 * length);
+      grown.set(this.norms);
+      const stamps = new Int32Array(length);
+      stamps.set(this.normsEpoch);
+      this.norms = grown;
+      this.normsEpoch = stamps;
+    }
+    this.norms.set(norms, 3 * n);
+    this.normsEpoch[n] = this.currentEpoch();
   }
 }
 
@@ -302,8 +340,8 @@ export async function rankPacked(index: PackedIndex, v: DocVector, options: Pack
   // As engine.ts: the keys it is filed under, plus its forty heaviest terms.
   const search = new Set<number>(v.index);
   for (const h of v.bands) search.add(h);
-  const heavy = [...q.terms].sort((a, b) => b[1] - a[1]);
-  for (let i = 0; i < Math.min(heavy.length, 40); i++) search.add(heavy[i]![0]);
+  const heavy = [...q.terms.keys()].sort((a, b) => q.terms.get(b)! - q.terms.get(a)!);
+  for (let i = 0; i < Math.min(heavy.length, 40); i++) search.add(heavy[i]!);
   const cap = postingsLimit(index.size);
   const bands = new Set(v.bands);
   const least = counted ? 2 : 1;
@@ -316,11 +354,11 @@ export async function rankPacked(index: PackedIndex, v: DocVector, options: Pack
 
   // Votes in a typed array indexed by filing number (kept between queries), not a map: a
   // query adds up to a hundred thousand of them. Filled, read and cleared without an await between.
-  const { tally, marked } = index.tallies();
+  const { tally, marked, touched } = index.tallies();
   // The query's own article is marked apart beforehand: a list entry then costs one array read and no comparison.
   const own = v.n >= 0 && v.n < tally.length ? v.n : -1;
   if (own >= 0) marked[own] = BARRED;
-  const touched: number[] = [];
+  let voted = 0;
   for (const h of useful) {
     const list = index.postings.get(h)!;
     if (list.length >= cap) continue;
@@ -332,15 +370,15 @@ export async function rankPacked(index: PackedIndex, v: DocVector, options: Pack
       if (mark === BARRED) continue;
       if (!mark) {
         marked[d] = 1;
-        touched.push(d);
+        touched[voted++] = d;
       }
       tally[d]! += w;
     }
   }
-  const shortlist = topByVotes(touched, tally, pool);
-  for (const d of touched) {
-    tally[d] = 0;
-    marked[d] = 0;
+  const shortlist = topByVotes(touched.subarray(0, voted), tally, pool);
+  for (let i = 0; i < voted; i++) {
+    tally[touched[i]!] = 0;
+    marked[touched[i]!] = 0;
   }
   if (own >= 0) marked[own] = 0;
   await index.loadVectors(shortlist, source);
@@ -354,22 +392,21 @@ export async function rankPacked(index: PackedIndex, v: DocVector, options: Pack
 }
 
 /** The `k` most voted documents, most first (ties: filed first). */
-export function topByVotes(docs: number[], votes: Float64Array, k: number): number[] {
+export function topByVotes(docs: ArrayLike<number>, votes: Float64Array, k: number): number[] {
   const order = (a: number, b: number) => votes[b]! - votes[a]! || a - b;
-  if (docs.length > k * 4) {
-    // Only entries at or above the k-th largest vote are sorted; that vote is found in one pass.
-    const threshold = kthLargest(docs, votes, k);
-    return docs.filter((d) => votes[d]! >= threshold).sort(order).slice(0, k);
-  }
-  return [...docs].sort(order).slice(0, k);
+  // Past a few times k, only entries at or above the k-th largest vote are sorted; that vote is found in one pass.
+  const threshold = docs.length > k * 4 ? kthLargest(docs, votes, k) : -Infinity;
+  const top: number[] = [];
+  for (let i = 0; i < docs.length; i++) if (votes[docs[i]!]! >= threshold) top.push(docs[i]!);
+  return top.sort(order).slice(0, k);
 }
 
 /** The k-th largest of the documents' votes (counting equal votes apart), with a min-heap of the k largest seen. */
-function kthLargest(docs: number[], votes: Float64Array, k: number): number {
+function kthLargest(docs: ArrayLike<number>, votes: Float64Array, k: number): number {
   const heap = new Float64Array(k);
   let size = 0;
-  for (const d of docs) {
-    const x = votes[d]!;
+  for (let j = 0; j < docs.length; j++) {
+    const x = votes[docs[j]!]!;
     if (size < k) {
       let i = size++;
       while (i > 0) {
