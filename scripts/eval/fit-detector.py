@@ -1,7 +1,7 @@
 """Refits the article detector from `eval:extract --features` output.
 
 python3 scripts/eval/fit-detector.py FEATURES.jsonl [--l2 0.0003] [--only a,b,c] [--drop a,b]
-       [--trees N] [--depth D] [--rate R] [--seed S] [--errors] [--write src/core/capture/detector-model.ts]
+       [--trees N] [--depth D] [--rate R] [--seed S] [--threshold T] [--errors] [--write src/core/capture/detector-model.ts]
 
 The detector is a logistic model over the page signals plus, with --trees N,
 N small boosted regression trees (depth D) fitted on the logistic model's
@@ -12,6 +12,13 @@ picks another to see how much a difference owes to the split; the
 whole fit, trees included, is redone inside each fold), then the model fitted
 on every page; --write puts that model into the TypeScript module the
 detector reads.
+
+--threshold T calls a page an article when its log-odds exceed T (default
+0) in the cross-validated figures and in the fitted figures, and folds T into
+the written bias, so the detector keeps testing for a score above 0. A
+logistic fit puts the line where the two kinds of error cost the same on
+the dev set's mix; pick T from the cross-validated figures over several
+seeds, never from the fitted ones.
 
 Pages under the detector's minimum word count are left out of fitting: the
 detector calls them not-articles before weighing anything, and they count as
@@ -32,6 +39,7 @@ l2 = float(opt('--l2', 0.0003))
 n_trees = int(opt('--trees', 0))
 depth = int(opt('--depth', 2))
 rate = float(opt('--rate', 0.3))
+threshold = float(opt('--threshold', 0))
 rows = [json.loads(l) for l in open(path) if l.strip()]
 names = [k for k in rows[0] if k not in ('id', 'set', 'type', 'words80')]
 if '--only' in args:
@@ -123,19 +131,20 @@ for k in range(10):
     train = np.setdiff1d(order, test)
     train = train[~short[train]]
     model = fit(X[train], y[train])
-    pred[test] = (score(model, X[test]) > 0) & ~short[test]
+    pred[test] = (score(model, X[test]) > threshold) & ~short[test]
 p, r = pr(pred, y)
 cv_p, cv_r = p, r
-print(f'10-fold CV: precision {p:.3f} recall {r:.3f}  (l2 {l2}, {n_trees} trees of depth {depth}, rate {rate})')
+print(f'10-fold CV: precision {p:.3f} recall {r:.3f}  (l2 {l2}, {n_trees} trees of depth {depth}, rate {rate}, threshold {threshold})')
 if '--errors' in args:
     from collections import Counter
     wrong = [rows[i] for i in range(len(rows)) if pred[i] != (y[i] == 1)]
     print('CV errors by gold type:', Counter(r['type'] for r in wrong))
 keep = ~short
 model = fit(X[keep], y[keep])
-p, r = pr((score(model, X) > 0) & ~short, y)
+p, r = pr((score(model, X) > threshold) & ~short, y)
 print(f'fitted on all: precision {p:.3f} recall {r:.3f}')
 w, b, trees = model
+b -= threshold
 for k, v in zip(names, w):
     print(f'  {k}: {v:.2f},')
 print(f'BIAS = {b:.2f}')
@@ -154,7 +163,7 @@ if '--write' in args:
     lines = [
         '/**',
         ' * The article detector\'s fitted model: written by scripts/eval/fit-detector.py',
-        f' * from the extraction dev set (1,449 pages), L2 {l2}, {n_trees} trees of depth {depth}.',
+        f' * from the extraction dev set (1,449 pages), L2 {l2}, {n_trees} trees of depth {depth}, threshold {threshold}.',
         f' * 10-fold cross-validated: precision {cv_p:.3f}, recall {cv_r:.3f}. Do not edit by hand; refit.',
         ' */',
         '/** A leaf\'s score, or [feature, threshold, subtree when <= threshold, subtree when above]. */',

@@ -4,7 +4,10 @@
  * benchmark's definitions. Times are not meaningful here; the figures that
  * count come from `npm run eval:extract`, which runs the real bundle in Chromium.
  *
- * tsx scripts/eval/node-run.ts [--limit N] [--set S] [--half odd|even] [--part I/N] [--type T|!T] [--out PAGES.jsonl]
+ * tsx scripts/eval/node-run.ts [--limit N] [--set S] [--half odd|even] [--part I/N] [--type T|!T] [--out PAGES.jsonl] [--features FEATURES.jsonl]
+ *
+ * --features writes the detector's signals per page, as `eval:extract --features`
+ * does, for scripts/eval/fit-detector.py: the layout-free signals match Chromium's.
  *
  * --half keeps every other page of each set, by position in pages.jsonl (odd:
  * the 1st, 3rd…), so that a rule found on one half can be checked on the other.
@@ -52,10 +55,14 @@ if (limit && limit < pages.length) {
 const quiet = new VirtualConsole();
 const preds: Record<string, Prediction> = {};
 const rows: string[] = [];
+const featureRows: string[] = [];
 for (const p of pages) {
   const html = gunzipSync(readFileSync(resolve(dir, p.file))).toString('utf8');
   const dom = new JSDOM(html, { url: 'http://127.0.0.1/page', virtualConsole: quiet });
-  const a = captureDocument(dom.window.document, p.url, { timeBudgetMs: 5_000 });
+  const onFeatures = (f: Record<string, number>): void => {
+    featureRows.push(JSON.stringify({ id: p.id, set: p.set, type: p.type, ...f }));
+  };
+  const a = captureDocument(dom.window.document, p.url, { timeBudgetMs: 5_000, onFeatures });
   dom.window.close();
   preds[p.id] = { body: a.text, title: a.title, author: a.byline ?? '', date: a.publishedAt?.slice(0, 10) ?? '', is_article: a.isArticle };
   const pr = bodyPrecisionRecall(p.body, a.text);
@@ -63,6 +70,8 @@ for (const p of pages) {
 }
 const out = opt('--out');
 if (out) writeFileSync(out, rows.join('\n') + '\n');
+const featuresOut = opt('--features');
+if (featuresOut) writeFileSync(featuresOut, featureRows.join('\n') + '\n');
 const articles = pages.filter((p) => p.type === 'article');
 for (const set of [...new Set(articles.map((p) => p.set))].sort().concat('all')) {
   const s = scoreArticles(set === 'all' ? articles : articles.filter((p) => p.set === set), preds);

@@ -172,6 +172,27 @@ describe('article detection', () => {
     expect(seen).toMatchObject({ ldArticle: 1, ogArticle: 1, hasAuthor: 1, hasDate: 1, datePath: 1, root: 0, words80: 0 });
   });
 
+  it('sees a date and a byline printed beside a story’s headline, and neither beside a service page’s whatever its metadata say', () => {
+    const signals = (html: string, url: string): Record<string, number> => {
+      let seen: Record<string, number> = {};
+      captureDocument(documentFrom(html), url, { onFeatures: (f) => (seen = f) });
+      return seen;
+    };
+    const story = signals(ARTICLE, 'https://valley.example/2026/03/04/council-approves-river-crossing');
+    expect(story).toMatchObject({ dateline: 1, bylineShown: 1 });
+    const service = signals(
+      `<!doctype html><html><head><title>Roof repairs - Mill Lane Roofing</title>
+        <meta property="article:published_time" content="2025-06-01T08:00:00Z"><meta name="author" content="Mill Lane Roofing Team">
+      </head><body>
+        <h1>Roof repairs</h1><p>Fast, friendly and fully insured.</p>
+        ${[1, 2, 3, 4].map((n) => `<h2>Service ${n}</h2><p>${sentence('service', n)}</p>`).join('')}
+        <footer><p>Mill Lane Roofing, 12 Mill Lane. Updated 3 June 2025.</p></footer>
+      </body></html>`,
+      'https://roofing.example/services/roof-repairs',
+    );
+    expect(service).toMatchObject({ hasDate: 1, dateline: 0, bylineShown: 0 });
+  });
+
   it.each([
     ['a forum thread', FORUM, 'https://home.example/forums/threads/heat-pump-keeps-tripping-in-cold-weather.4411/'],
     ['a documentation page', DOCS, 'https://widget.example/docs/v2/configuration'],

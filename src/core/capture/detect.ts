@@ -25,6 +25,13 @@ export interface PageSignals {
   shape: PageShape;
   /** How the body text addresses its reader. */
   wording: Wording;
+  /**
+   * A date, and a byline ("By …"), printed beside the headline: a story is
+   * signed and dated where it starts, a service page or a listing rarely is,
+   * whatever their metadata declare.
+   */
+  dateline: boolean;
+  bylineShown: boolean;
 }
 
 export interface Verdict {
@@ -211,6 +218,8 @@ export function features(s: PageSignals): Features {
     ['forms', log(p.forms, 10)],
     ['address', p.addresses ? 1 : 0],
     ['figures', log(p.figures, 20)],
+    ['dateline', s.dateline ? 1 : 0],
+    ['bylineShown', s.bylineShown ? 1 : 0],
   ]);
 }
 
