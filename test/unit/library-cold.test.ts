@@ -96,27 +96,3 @@ describe('a library whose frequency table was stored before 2026-11-27', () => {
     expect(fromNow.flat().length).toBeGreaterThan(urls.length);
   });
 });
-
-describe('a library filed one article at a time', () => {
-  it('keeps its counts in a few merged records, and a context opened cold counts as the filer does', async () => {
-    const library = syntheticArticles(60, { seed: 13 }).map((a) => a.capture);
-    const filer = await openParallaxDB('one-by-one');
-    await ingestMany(filer, library.slice(0, 30));
-    for (const c of library.slice(30)) await ingest(filer, c);
-    const records = (await filer.getAll('frequency-table')).filter((r) => 'hashes' in r);
-    // Thirty filings, each of which would otherwise leave a record of its own.
-    expect(records.length).toBeGreaterThan(0);
-    expect(records.length).toBeLessThan(8);
-
-    // Keys of the articles filed one by one, as their signatures hold them.
-    const late = (await filer.getAll('documents')).filter((d) => d.n >= 30);
-    const keys = late.flatMap((d) => [...d.signature.terms.split('\u0001').slice(0, 4), ...d.signature.entities.split('\u0001').slice(0, 2)]);
-    expect(keys.length).toBeGreaterThan(60);
-    const cold = await openParallaxDB('one-by-one');
-    for (const key of keys) {
-      const counted = await documentFrequency(filer, key);
-      expect(counted).toBeGreaterThan(0);
-      expect(await documentFrequency(cold, key)).toBe(counted);
-    }
-  });
-});

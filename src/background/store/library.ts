@@ -59,14 +59,6 @@ const READ: Stores[] = ['documents', 'vectors', 'postings', 'frequency-table', '
 const FOLD_AT = 16_000;
 const FOLD_SHARE = 0.1;
 /**
- * Increment records are merged into one when there would be this many: a
- * reader files one article per transaction, and a worker woken cold reads
- * every record (a request's fixed cost each) before its first answer. A
- * merge reads nothing (the filing context holds the records and the counts)
- * and writes each changed key once however often it changed.
- */
-const MERGE_RECORDS = 8;
-/**
  * Captures filed per transaction by `ingestMany`: large enough to share the
  * fixed costs (the bookkeeping records, the lists read as a batch opens, a
  * list's last page rewritten once for every article of the batch filed
@@ -84,8 +76,6 @@ interface Held {
   index: PackedIndex;
   /** Counts in the increment records stored beside the base table. */
   increments: number;
-  /** Those records as stored (the ones read, then the ones this context wrote): what a merge unites. */
-  records: PackedCounts[];
   /** Placements and stories this context knows, for its next filings (story-memo.ts). */
   memo?: StoryMemo;
 }
@@ -102,7 +92,7 @@ async function readMeta(tx: AnyTx): Promise<{ generation: number; size: number }
  * trip: the table without its keys of count 1 (a filing reads them, see
  * `completeTable`), which would add half as much again to read.
  */
-async function readIndex(tx: AnyTx, size: number): Promise<{ index: PackedIndex; increments: number; records: PackedCounts[] }> {
+async function readIndex(tx: AnyTx, size: number): Promise<{ index: PackedIndex; increments: number }> {
   const table = tx.objectStore('frequency-table');
   // Increments are numbered, and numbers sort before strings: the range ends at the base.
   const range = IDBKeyRange.upperBound(FREQUENCY_BASE);
@@ -116,7 +106,7 @@ async function readIndex(tx: AnyTx, size: number): Promise<{ index: PackedIndex;
   }
   const index = new PackedIndex(size, FrequencyTable.from(image, increments));
   if (bands instanceof Uint8Array) index.bands = bandBitsOf(bands);
-  return { index, increments: increments.reduce((sum, p) => sum + p.hashes.length, 0), records: increments };
+  return { index, increments: increments.reduce((sum, p) => sum + p.hashes.length, 0) };
 }
 
 /** Every key's count, for what needs the counts of 1 too (filing, tools). */
@@ -464,20 +454,8 @@ async function endFiling(tx: Tx, filing: Filing): Promise<void> {
       unawaited(table.put(base, FREQUENCY_BASE));
       unawaited(table.put(singles, FREQUENCY_SINGLES));
       state.increments = 0;
-      state.records = [];
-    } else if (state.records.length + 1 >= MERGE_RECORDS) {
-      // Merged: one record of every key the increments changed, at its count now, in place of them all.
-      const keys = new Set<number>(filing.increments.keys());
-      for (const r of state.records) for (let i = 0; i < r.hashes.length; i++) keys.add(r.hashes[i]!);
-      const merged = packTotals(keys, state.index.df);
-      unawaited(table.delete(IDBKeyRange.upperBound(FREQUENCY_BASE, true)));
-      unawaited(table.put(merged, state.index.size));
-      state.records = [merged];
-      state.increments = keys.size;
     } else {
-      const record = packTotals(filing.increments.keys(), state.index.df);
-      unawaited(table.put(record, state.index.size));
-      state.records.push(record);
+      unawaited(table.put(packTotals(filing.increments.keys(), state.index.df), state.index.size));
       state.increments += filing.increments.size;
     }
   }

@@ -125,10 +125,8 @@ export interface ParallaxSchema extends DBSchema {
    * once; if last folded by an earlier release, a `StoredTable` (its used
    * slots) or a `TableImage` (its slot arrays whole): all three are read,
    * and the next fold writes the first); a filing
-   * number → the counts one or more transactions changed, as they stood
-   * after the last of them (what one added, in records written before
-   * 2026-11-27; a few records are merged into one, see MERGE_RECORDS in
-   * library.ts).
+   * number → the counts one transaction changed, as they stood after it
+   * (what it added, in records written before 2026-11-27).
    */
   'frequency-table': { key: number | string; value: PackedCounts | AnyStoredTable | Uint32Array };
   placements: {
