@@ -94,6 +94,11 @@ export function nameLike(text: string | null): text is string {
   return words.length <= 8 && /^\p{Lu}/u.test(text) && !/[.!?]$/.test(text.replace(/\b\p{Lu}\.$/u, ''));
 }
 
+/** The byline among the lines printed beside the headline (after it first, then before it). */
+export function bylineBesideHeadline(around: Around): string | null {
+  return bylineAround([...around.after, ...around.before].map((l) => l.text));
+}
+
 /** The byline among the lines printed around the headline, nearest after it first. */
 export function bylineAround(lines: string[]): string | null {
   for (let i = 0; i < lines.length; i++) {
@@ -215,7 +220,7 @@ export function pickByline(
       return v && !isOutlet(v) ? [v] : null;
     },
     () => {
-      const v = bylineAround([...around.after, ...around.before].map((l) => l.text));
+      const v = bylineBesideHeadline(around);
       return v ? [v] : null;
     },
     () => {

@@ -10,13 +10,13 @@ import { canonicalizeUrl, displayHost } from '../url';
 import { headlineElement, linesAround } from './around';
 import { walkBlocks } from './blocks';
 import { dropAuthorBio, selectBody } from './body';
-import { bylineAround, pickByline } from './byline';
+import { bylineBesideHeadline, pickByline } from './byline';
 import { decide } from './detect';
 import { attr, clean, first, now, textOf } from './dom';
 import { readJsonLd } from './jsonld';
 import { metaValue, readMeta } from './meta';
 import { readPageShape } from './page-shape';
-import { datelineAround, pickDates } from './published';
+import { pickDates } from './published';
 import { pickTitle, stripSiteName } from './title';
 import { readWording } from './wording';
 import { countWordsLinear } from './words';
@@ -104,8 +104,8 @@ function capture(doc: Document, pageUrl: string, opts: typeof DEFAULTS & Capture
     shop: first(doc, SHOP_CONTROLS) !== null,
     shape: readPageShape(doc, walk.blocks, scanPage),
     wording: readWording(text, title),
-    dateline: datelineAround(around) !== null,
-    bylineShown: bylineAround([...around.after, ...around.before].map((l) => l.text)) !== null,
+    dateline: dates.dateline,
+    bylineShown: bylineBesideHeadline(around) !== null,
   }, opts.onFeatures);
 
   const imageRaw = metaValue(meta, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ?? ld?.image ?? null;

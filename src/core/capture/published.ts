@@ -8,6 +8,8 @@ import { metaValue, type MetaTags } from './meta';
 export interface Dates {
   publishedAt: string | null;
   modifiedAt: string | null;
+  /** Whether a date is printed beside the headline (a signal of the article detector). */
+  dateline: boolean;
 }
 
 const PUBLISHED_META = [
@@ -214,5 +216,5 @@ export function pickDates(
   const filed = dateInPath(pageUrl);
   if (filed && publishedAt?.slice(0, 10) !== filed.slice(0, 10)) publishedAt = filed;
   const modifiedAt = declaredModified ?? (shown?.revised ? shown.date : null);
-  return { publishedAt, modifiedAt };
+  return { publishedAt, modifiedAt, dateline: shown !== null };
 }
