@@ -26,7 +26,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { build } from 'vite';
 import { FrequencyTable } from '../src/core/matching/frequency-table';
-import { PackedIndex, rankPacked } from '../src/core/matching/packed-index';
+import { listingPool, PackedIndex, rankPacked } from '../src/core/matching/packed-index';
 import { buildSignature, countedKeys, featuresOf } from '../src/core/matching/signature';
 import { keyHash } from '../src/core/matching/simhash';
 import { decideStory, type StoryLink } from '../src/core/matching/stories';
@@ -61,7 +61,7 @@ async function runNode(size: number) {
     const sig = buildSignature(id, features, capture.publishedAt, df, index.size);
     const vector = vectorOf(n++, sig);
     index.file(vector, hashes);
-    const ranked = await rankPacked(index, vector);
+    const ranked = await rankPacked(index, vector, { limit: 40, pool: listingPool(index.size) });
     const links: StoryLink[] = ranked.map((r) => ({ articleId: r.id, storyId: story.get(r.id)!, score: r.score, nearDuplicate: r.nearDuplicate }));
     const decision = decideStory(links, (s) => members.get(s) ?? 1, () => true, () => true);
     const joined = decision.join ?? id;
@@ -74,7 +74,7 @@ async function runNode(size: number) {
   for (let i = 0; i < counts.warm + 20; i++) {
     const v = index.vectors.get(Math.floor(random() * size))!;
     const t = performance.now();
-    await rankPacked(index, v);
+    await rankPacked(index, v, { limit: 40, counted: true, pool: listingPool(index.size) });
     if (i >= 20) warm.push(performance.now() - t);
   }
   return {

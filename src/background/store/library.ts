@@ -330,7 +330,9 @@ async function fileInto(tx: Tx, filing: Filing, article: StoredArticle, features
   if (previous === undefined) filing.filed++;
   filing.documents.push({ n, id: article.id, signature: packSignature(signature), summary: summaryOf(article) });
   filing.vectors.push(vector);
-  const ranked = await rankPacked(index, vector, { limit: 40, source: filing.source });
+  // The pool a listing compares (`listingPool`): in a large library the second fifty of the most
+  // voted are other events of the same kind, far below the weakest link a story decision reads.
+  const ranked = await rankPacked(index, vector, { limit: 40, source: filing.source, pool: listingPool(index.size) });
 
   const { memo } = filing;
   const existing = previous !== undefined ? (await memo.placementsOf(tx, [article.id])).get(article.id) : undefined;
