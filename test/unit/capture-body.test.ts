@@ -275,6 +275,14 @@ describe('capture body: boxes inside the article container', () => {
     expect(a.text).not.toContain('2 of 9');
   });
 
+  it('leaves out a banner among the paragraphs', () => {
+    const banner = `<div class="wp-block-almanac-banner"><div class="almanac-banner__inner"><h3>The orchard almanac</h3><p>Planting dates and frost tables for every valley, in your inbox each month: sign up today, it costs nothing.</p></div></div>`;
+    const a = capture(`<article><div class="text">${paras(4)}${banner}${paras(4, 'pear')}</div></article>`);
+    expect(a.text).toContain('Note 4: the pear');
+    expect(a.text).not.toContain('orchard almanac');
+    expect(a.text).not.toContain('Planting dates');
+  });
+
   it('reads an article that a box named as a call to action wraps whole', () => {
     const a = capture(`<div class="cta-layout"><article>${paras(6)}</article></div>`);
     expect(a.text).toContain('Note 6:');

@@ -324,11 +324,12 @@ function dropBoxes(blocks: Block[], roots: Element[]): Block[] {
 
 /**
  * Class or id words of boxes that stand among the article's paragraphs and
- * are written in sentences: calls to action ("cta"), legal small print, and
- * picture galleries and overlays, whose slides carry captions, counters
- * ("1 of 6") and close buttons.
+ * are written in sentences: calls to action ("cta") and the banners that
+ * carry them (a course, a demo, a sign-up printed across the text), legal
+ * small print, and picture galleries and overlays, whose slides carry
+ * captions, counters ("1 of 6") and close buttons.
  */
-const BOX_WORDS = new Set(['cta', 'disclaimer', 'gallery', 'overlay']);
+const BOX_WORDS = new Set(['cta', 'disclaimer', 'gallery', 'overlay', 'banner']);
 
 /**
  * Each word of a name is a run of its letters, so a list without one of the
