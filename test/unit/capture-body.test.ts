@@ -236,6 +236,18 @@ describe('capture body: boxes inside the article container', () => {
     expect(a.text).toContain('Note 2: the pear');
   });
 
+  it('leaves out pointers to more stories and sign-ups however their heading is worded', () => {
+    const links = ['Cider presses compared', 'Frost nights and the blossom'].map((t) => `<li><a href="/${t.length}">${t}</a></li>`).join('');
+    const teasers = `<div class="next"><h2>Read this next</h2><div><h3>Frost nights and the blossom</h3><p>Growers in the upper valley lit fires between the rows for three nights running to save the blossom.</p></div></div>`;
+    const signup = `<div class="box"><h3>Join our free weekly newsletter</h3><p>Every Friday the week's orchard news, market prices and the weather outlook for the valley, straight to you.</p></div>`;
+    const a = capture(`<article>${paras(4)}<p><strong>If you enjoyed this story, you may also like:</strong></p><ul>${links}</ul>${teasers}${paras(2, 'pear')}${signup}</article>`);
+    expect(a.text).toContain('Note 2: the pear');
+    expect(a.text).not.toContain('you may also like');
+    expect(a.text).not.toContain('Cider presses');
+    expect(a.text).not.toContain('lit fires');
+    expect(a.text).not.toContain('market prices');
+  });
+
   it('keeps the cited works listed under a sources heading', () => {
     const cited = ['Valley growers survey, 2025', 'Orchard wage report, spring edition'].map((t) => `<li><a href="/${t.length}">${t}</a></li>`).join('');
     const a = capture(`<article>${paras(4)}<h3>Sources</h3><ul>${cited}</ul></article>`);
