@@ -248,6 +248,23 @@ describe('capture body: boxes inside the article container', () => {
     expect(a.text).not.toContain('market prices');
   });
 
+  it("leaves out prompts to sign up for the outlet's newsletter, follow it or rate the article, but not the text's own newsletter", () => {
+    const prompts = [
+      'Want more from the valley desk? Sign up for our newsletter and get the harvest news first.',
+      'Follow us on Instagram for photos from the orchards every morning.',
+      'Was this article helpful?',
+      'Thanks for reading!',
+    ].map((t) => `<p>${t}</p>`).join('');
+    const own = '<p>You can forward this newsletter to a grower who would like it, or subscribe to it at the bottom of the page.</p>';
+    const a = capture(`<article>${paras(4)}${prompts}${paras(2, 'pear')}${own}${paras(2, 'plum')}</article>`);
+    expect(a.text).toContain('Note 2: the pear');
+    expect(a.text).not.toContain('Sign up for our newsletter');
+    expect(a.text).not.toContain('Follow us on Instagram');
+    expect(a.text).not.toContain('Was this article helpful');
+    expect(a.text).not.toContain('Thanks for reading');
+    expect(a.text).toContain('forward this newsletter');
+  });
+
   it('keeps the cited works listed under a sources heading', () => {
     const cited = ['Valley growers survey, 2025', 'Orchard wage report, spring edition'].map((t) => `<li><a href="/${t.length}">${t}</a></li>`).join('');
     const a = capture(`<article>${paras(4)}<h3>Sources</h3><ul>${cited}</ul></article>`);

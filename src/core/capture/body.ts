@@ -53,13 +53,25 @@ function isDateline(b: Block): boolean {
   return date !== null && b.text.replace(patternFor(NOT_WORDS, b.text), '').trim().split(/\s+/).length <= 5;
 }
 
-/** Blocks left out wherever they stand: the title, captions, datelines, counters and labels. */
+/**
+ * A line asking the reader to sign up for the outlet's newsletter, to follow
+ * it or its author elsewhere, or to rate the article, or thanking them for
+ * reading: the page's prompt, wherever it stands. A newsletter the text calls
+ * "this newsletter" is the article itself, which may well invite sign-ups.
+ */
+const SIGN_UP =
+  /\b(?:sign up|subscribe)\b.{0,40}\b(?:our|my)\b.{0,30}\bnewsletter\b|\b(?:our|my)\b.{0,30}\bnewsletter\b.*\b(?:sign up|subscribe|inbox)\b|\bfollow (?:me|us)\b.{0,30}\b(?:on|at)\b.{0,20}\b(?:instagram|facebook|twitter|youtube|pinterest|tiktok|linkedin|social media|x)\b|^thanks? (?:you )?for (?:reading|visiting|signing up|subscribing|stopping by)\b|^(?:rate this (?:article|post|story|page)|was this (?:article|page|post) (?:helpful|useful)|how useful was this)/i;
+/** Longer than this, a block that mentions a newsletter or a follow is the article's own text about them. */
+const MAX_SIGN_UP = 300;
+
+/** Blocks left out wherever they stand: the title, captions, datelines, counters, labels and sign-up prompts. */
 function isNoise(b: Block): boolean {
   // Captions and photo credits describe pictures the text does not include.
   if (b.kind === 'title' || b.kind === 'caption') return true;
   // A table cell of figures is the table's content; elsewhere text without letters is a counter, a price tag or an icon.
   if (!patternFor(HAS_LETTER, b.text).test(b.text) && !(b.kind === 'cell' && patternFor(HAS_NUMBER, b.text).test(b.text))) return true;
   if (LABEL_START.test(b.text) && LABEL.test(b.text.replace(patternFor(NOT_LETTERS_DIGITS, b.text), ' ').trim())) return true;
+  if (b.text.length < MAX_SIGN_UP && SIGN_UP.test(b.text)) return true;
   // The costly test last: each rules a block out on its own, so their order does not change the outcome.
   return isDateline(b);
 }
