@@ -265,6 +265,13 @@ describe('capture body: boxes inside the article container', () => {
     expect(a.text).toContain('forward this newsletter');
   });
 
+  it("leaves out the page's machinery among the paragraphs: a like button loading, a reading time, credit lines, viewer instructions", () => {
+    const lines = ['Like Loading...', '4 min read', 'Reviewed by the valley desk', 'Press enter or click to view image in full size'].map((t) => `<p>${t}</p>`).join('');
+    const a = capture(`<article>${paras(4)}${lines}${paras(3, 'pear')}</article>`);
+    expect(a.text).toContain('Note 3: the pear');
+    for (const gone of ['Loading', 'min read', 'Reviewed by', 'full size']) expect(a.text).not.toContain(gone);
+  });
+
   it('keeps the cited works listed under a sources heading', () => {
     const cited = ['Valley growers survey, 2025', 'Orchard wage report, spring edition'].map((t) => `<li><a href="/${t.length}">${t}</a></li>`).join('');
     const a = capture(`<article>${paras(4)}<h3>Sources</h3><ul>${cited}</ul></article>`);

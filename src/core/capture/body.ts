@@ -64,6 +64,14 @@ const SIGN_UP =
 /** Longer than this, a block that mentions a newsletter or a follow is the article's own text about them. */
 const MAX_SIGN_UP = 300;
 
+/**
+ * Lines of the page's machinery left among the paragraphs: a like button
+ * still loading, a reading time, a credit line ("Reviewed by …"), the
+ * instructions of an image viewer, slideshow or comment box.
+ */
+const MACHINERY =
+  /^(?:like loading|loading paragraph|\d+ min(?:ute)?s? read$|(?:edited|reviewed|fact[- ]checked|written|updated|posted) by\b.{0,60}$|press enter or click to view image|this slideshow requires javascript|to view or add a comment|summarize this article with)/i;
+
 /** Blocks left out wherever they stand: the title, captions, datelines, counters, labels and sign-up prompts. */
 function isNoise(b: Block): boolean {
   // Captions and photo credits describe pictures the text does not include.
@@ -71,7 +79,7 @@ function isNoise(b: Block): boolean {
   // A table cell of figures is the table's content; elsewhere text without letters is a counter, a price tag or an icon.
   if (!patternFor(HAS_LETTER, b.text).test(b.text) && !(b.kind === 'cell' && patternFor(HAS_NUMBER, b.text).test(b.text))) return true;
   if (LABEL_START.test(b.text) && LABEL.test(b.text.replace(patternFor(NOT_LETTERS_DIGITS, b.text), ' ').trim())) return true;
-  if (b.text.length < MAX_SIGN_UP && SIGN_UP.test(b.text)) return true;
+  if (b.text.length < MAX_SIGN_UP && (SIGN_UP.test(b.text) || MACHINERY.test(b.text))) return true;
   // The costly test last: each rules a block out on its own, so their order does not change the outcome.
   return isDateline(b);
 }
