@@ -272,6 +272,12 @@ describe('capture body: boxes inside the article container', () => {
     for (const gone of ['Loading', 'min read', 'Reviewed by', 'full size']) expect(a.text).not.toContain(gone);
   });
 
+  it('leaves out the label of a table of contents, the tags filed and a copyright line', () => {
+    const a = capture(`<article><p>Table of contents</p>${paras(4)}<p>Tags: orchards, wages, valley</p><p>© 2025 The Valley Paper</p>${paras(3, 'pear')}</article>`);
+    expect(a.text).toContain('Note 3: the pear');
+    for (const gone of ['Table of contents', 'Tags:', 'Valley Paper']) expect(a.text).not.toContain(gone);
+  });
+
   it('keeps the cited works listed under a sources heading', () => {
     const cited = ['Valley growers survey, 2025', 'Orchard wage report, spring edition'].map((t) => `<li><a href="/${t.length}">${t}</a></li>`).join('');
     const a = capture(`<article>${paras(4)}<h3>Sources</h3><ul>${cited}</ul></article>`);

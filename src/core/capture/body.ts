@@ -67,10 +67,11 @@ const MAX_SIGN_UP = 300;
 /**
  * Lines of the page's machinery left among the paragraphs: a like button
  * still loading, a reading time, a credit line ("Reviewed by …"), the
- * instructions of an image viewer, slideshow or comment box.
+ * instructions of an image viewer, slideshow or comment box, the label of a
+ * table of contents, the tags or categories filed, a copyright line.
  */
 const MACHINERY =
-  /^(?:like loading|loading paragraph|\d+ min(?:ute)?s? read$|(?:edited|reviewed|fact[- ]checked|written|updated|posted) by\b.{0,60}$|press enter or click to view image|this slideshow requires javascript|to view or add a comment|summarize this article with)/i;
+  /^(?:like loading|loading paragraph|(?:table of contents|contents|in this article|on this page)\W*$|(?:tags?|filed under|categories|category|posted in|topics?)\s*:|(?:©|copyright (?:©|\(c\)|\d{4}))|\d+ min(?:ute)?s? read$|(?:edited|reviewed|fact[- ]checked|written|updated|posted) by\b.{0,60}$|press enter or click to view image|this slideshow requires javascript|to view or add a comment|summarize this article with)/i;
 
 /** Blocks left out wherever they stand: the title, captions, datelines, counters, labels and sign-up prompts. */
 function isNoise(b: Block): boolean {
