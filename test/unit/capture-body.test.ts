@@ -278,6 +278,13 @@ describe('capture body: boxes inside the article container', () => {
     for (const gone of ['Table of contents', 'Tags:', 'Valley Paper']) expect(a.text).not.toContain(gone);
   });
 
+  it('leaves out prompts to sign in or subscribe to read on', () => {
+    const a = capture(`<article>${paras(4)}<p>To read the rest of this story subscribe to Valley Plus.</p><p>You are signed out</p>${paras(2, 'pear')}</article>`);
+    expect(a.text).toContain('Note 2: the pear');
+    expect(a.text).not.toContain('rest of this story');
+    expect(a.text).not.toContain('signed out');
+  });
+
   it('keeps the cited works listed under a sources heading', () => {
     const cited = ['Valley growers survey, 2025', 'Orchard wage report, spring edition'].map((t) => `<li><a href="/${t.length}">${t}</a></li>`).join('');
     const a = capture(`<article>${paras(4)}<h3>Sources</h3><ul>${cited}</ul></article>`);
