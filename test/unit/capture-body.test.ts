@@ -236,6 +236,55 @@ describe('capture body: boxes inside the article container', () => {
     expect(a.text).toContain('Note 2: the pear');
   });
 
+  it('leaves out pointers to more stories and sign-ups however their heading is worded', () => {
+    const links = ['Cider presses compared', 'Frost nights and the blossom'].map((t) => `<li><a href="/${t.length}">${t}</a></li>`).join('');
+    const teasers = `<div class="next"><h2>Read this next</h2><div><h3>Frost nights and the blossom</h3><p>Growers in the upper valley lit fires between the rows for three nights running to save the blossom.</p></div></div>`;
+    const signup = `<div class="box"><h3>Join our free weekly newsletter</h3><p>Every Friday the week's orchard news, market prices and the weather outlook for the valley, straight to you.</p></div>`;
+    const a = capture(`<article>${paras(4)}<p><strong>If you enjoyed this story, you may also like:</strong></p><ul>${links}</ul>${teasers}${paras(2, 'pear')}${signup}</article>`);
+    expect(a.text).toContain('Note 2: the pear');
+    expect(a.text).not.toContain('you may also like');
+    expect(a.text).not.toContain('Cider presses');
+    expect(a.text).not.toContain('lit fires');
+    expect(a.text).not.toContain('market prices');
+  });
+
+  it("leaves out prompts to sign up for the outlet's newsletter, follow it or rate the article, but not the text's own newsletter", () => {
+    const prompts = [
+      'Want more from the valley desk? Sign up for our newsletter and get the harvest news first.',
+      'Follow us on Instagram for photos from the orchards every morning.',
+      'Was this article helpful?',
+      'Thanks for reading!',
+    ].map((t) => `<p>${t}</p>`).join('');
+    const own = '<p>You can forward this newsletter to a grower who would like it, or subscribe to it at the bottom of the page.</p>';
+    const a = capture(`<article>${paras(4)}${prompts}${paras(2, 'pear')}${own}${paras(2, 'plum')}</article>`);
+    expect(a.text).toContain('Note 2: the pear');
+    expect(a.text).not.toContain('Sign up for our newsletter');
+    expect(a.text).not.toContain('Follow us on Instagram');
+    expect(a.text).not.toContain('Was this article helpful');
+    expect(a.text).not.toContain('Thanks for reading');
+    expect(a.text).toContain('forward this newsletter');
+  });
+
+  it("leaves out the page's machinery among the paragraphs: a like button loading, a reading time, credit lines, viewer instructions", () => {
+    const lines = ['Like Loading...', '4 min read', 'Reviewed by the valley desk', 'Press enter or click to view image in full size'].map((t) => `<p>${t}</p>`).join('');
+    const a = capture(`<article>${paras(4)}${lines}${paras(3, 'pear')}</article>`);
+    expect(a.text).toContain('Note 3: the pear');
+    for (const gone of ['Loading', 'min read', 'Reviewed by', 'full size']) expect(a.text).not.toContain(gone);
+  });
+
+  it('leaves out the label of a table of contents, the tags filed and a copyright line', () => {
+    const a = capture(`<article><p>Table of contents</p>${paras(4)}<p>Tags: orchards, wages, valley</p><p>© 2025 The Valley Paper</p>${paras(3, 'pear')}</article>`);
+    expect(a.text).toContain('Note 3: the pear');
+    for (const gone of ['Table of contents', 'Tags:', 'Valley Paper']) expect(a.text).not.toContain(gone);
+  });
+
+  it('leaves out prompts to sign in or subscribe to read on', () => {
+    const a = capture(`<article>${paras(4)}<p>To read the rest of this story subscribe to Valley Plus.</p><p>You are signed out</p>${paras(2, 'pear')}</article>`);
+    expect(a.text).toContain('Note 2: the pear');
+    expect(a.text).not.toContain('rest of this story');
+    expect(a.text).not.toContain('signed out');
+  });
+
   it('keeps the cited works listed under a sources heading', () => {
     const cited = ['Valley growers survey, 2025', 'Orchard wage report, spring edition'].map((t) => `<li><a href="/${t.length}">${t}</a></li>`).join('');
     const a = capture(`<article>${paras(4)}<h3>Sources</h3><ul>${cited}</ul></article>`);
@@ -273,6 +322,14 @@ describe('capture body: boxes inside the article container', () => {
     expect(a.text).toContain('Note 4: the pear');
     expect(a.text).not.toContain('upper orchard at dawn');
     expect(a.text).not.toContain('2 of 9');
+  });
+
+  it('leaves out a banner among the paragraphs', () => {
+    const banner = `<div class="wp-block-almanac-banner"><div class="almanac-banner__inner"><h3>The orchard almanac</h3><p>Planting dates and frost tables for every valley, in your inbox each month: sign up today, it costs nothing.</p></div></div>`;
+    const a = capture(`<article><div class="text">${paras(4)}${banner}${paras(4, 'pear')}</div></article>`);
+    expect(a.text).toContain('Note 4: the pear');
+    expect(a.text).not.toContain('orchard almanac');
+    expect(a.text).not.toContain('Planting dates');
   });
 
   it('reads an article that a box named as a call to action wraps whole', () => {

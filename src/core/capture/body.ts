@@ -53,13 +53,34 @@ function isDateline(b: Block): boolean {
   return date !== null && b.text.replace(patternFor(NOT_WORDS, b.text), '').trim().split(/\s+/).length <= 5;
 }
 
-/** Blocks left out wherever they stand: the title, captions, datelines, counters and labels. */
+/**
+ * A line asking the reader to sign up for the outlet's newsletter, to follow
+ * it or its author elsewhere, to rate the article, to sign in or subscribe
+ * to read on, or thanking them for reading: the page's prompt, wherever it stands. A newsletter the text calls
+ * "this newsletter" is the article itself, which may well invite sign-ups.
+ */
+const SIGN_UP =
+  /\b(?:sign up|subscribe)\b.{0,40}\b(?:our|my)\b.{0,30}\bnewsletter\b|\b(?:our|my)\b.{0,30}\bnewsletter\b.*\b(?:sign up|subscribe|inbox)\b|\bfollow (?:me|us)\b.{0,30}\b(?:on|at)\b.{0,20}\b(?:instagram|facebook|twitter|youtube|pinterest|tiktok|linkedin|social media|x)\b|^thanks? (?:you )?for (?:reading|visiting|signing up|subscribing|stopping by)\b|^(?:rate this (?:article|post|story|page)|was this (?:article|page|post) (?:helpful|useful)|how useful was this)|^(?:you need to (?:log ?in|sign in)\b|you are signed out|to (?:read|continue reading) the rest of this|unlock this (?:article|story)|subscribe to (?:continue|keep) reading)/i;
+/** Longer than this, a block that mentions a newsletter or a follow is the article's own text about them. */
+const MAX_SIGN_UP = 300;
+
+/**
+ * Lines of the page's machinery left among the paragraphs: a like button
+ * still loading, a reading time, a credit line ("Reviewed by …"), the
+ * instructions of an image viewer, slideshow or comment box, the label of a
+ * table of contents, the tags or categories filed, a copyright line.
+ */
+const MACHINERY =
+  /^(?:like loading|loading paragraph|(?:table of contents|contents|in this article|on this page)\W*$|(?:tags?|filed under|categories|category|posted in|topics?)\s*:|(?:©|copyright (?:©|\(c\)|\d{4}))|\d+ min(?:ute)?s? read$|(?:edited|reviewed|fact[- ]checked|written|updated|posted) by\b.{0,60}$|press enter or click to view image|this slideshow requires javascript|to view or add a comment|summarize this article with)/i;
+
+/** Blocks left out wherever they stand: the title, captions, datelines, counters, labels and sign-up prompts. */
 function isNoise(b: Block): boolean {
   // Captions and photo credits describe pictures the text does not include.
   if (b.kind === 'title' || b.kind === 'caption') return true;
   // A table cell of figures is the table's content; elsewhere text without letters is a counter, a price tag or an icon.
   if (!patternFor(HAS_LETTER, b.text).test(b.text) && !(b.kind === 'cell' && patternFor(HAS_NUMBER, b.text).test(b.text))) return true;
   if (LABEL_START.test(b.text) && LABEL.test(b.text.replace(patternFor(NOT_LETTERS_DIGITS, b.text), ' ').trim())) return true;
+  if (b.text.length < MAX_SIGN_UP && (SIGN_UP.test(b.text) || MACHINERY.test(b.text))) return true;
   // The costly test last: each rules a block out on its own, so their order does not change the outcome.
   return isDateline(b);
 }
@@ -277,7 +298,7 @@ function dropRepeatedSections(parts: Element[], blocks: Block[]): Block[] {
  * end or between its sections.
  */
 const BOX_HEADING =
-  /^(?:related|you (?:may|might) also like|you may also|more (?:from|stories|articles|news|posts|like this)|(?:latest|recent) (?:news|posts|articles|stories)|popular (?:posts|articles|stories|news)|most (?:read|popular)|(?:what to )?read next|keep reading|in case you missed|don.t miss|editor.s picks|also in the news|trending|recommended|further reading|explore more|more resources|(?:article )?sources?|references|citations|about the author|leave a (?:reply|comment)|comments?|testimonials?|contact us|have any questions|share (?:this|the)|follow us|subscribe|sign up|newsletter)\b/i;
+  /^(?:related|(?:if you (?:liked|enjoyed) this \w+,? )?you (?:may|might|will) (?:also )?(?:like|enjoy|be interested in)|you may also|read (?:this|these) next|more (?:from|stories|articles|news|posts|like this)|(?:latest|recent) (?:news|posts|articles|stories)|popular (?:posts|articles|stories|news)|most (?:read|popular)|(?:what to )?read next|keep reading|in case you missed|don.t miss|editor.s picks|also in the news|trending|recommended|further reading|explore more|more resources|(?:article )?sources?|references|citations|about the author|leave a (?:reply|comment)|comments?|testimonials?|contact us|have any questions|share (?:this|the)|follow us|subscribe|sign up|newsletter|(?:join|sign up for|subscribe to) (?:our|the) (?:free )?(?:\w+ )?(?:newsletter|mailing list))\b/i;
 /** The box headings that name the article's sources. */
 const SOURCES_HEADING = /^(?:(?:article )?sources?|references|citations)\b/i;
 /** Longer than this, a line that opens with those words is a heading of the article's own ("Popular posts on frugal living, ranked"). */
@@ -324,11 +345,12 @@ function dropBoxes(blocks: Block[], roots: Element[]): Block[] {
 
 /**
  * Class or id words of boxes that stand among the article's paragraphs and
- * are written in sentences: calls to action ("cta"), legal small print, and
- * picture galleries and overlays, whose slides carry captions, counters
- * ("1 of 6") and close buttons.
+ * are written in sentences: calls to action ("cta") and the banners that
+ * carry them (a course, a demo, a sign-up printed across the text), legal
+ * small print, and picture galleries and overlays, whose slides carry
+ * captions, counters ("1 of 6") and close buttons.
  */
-const BOX_WORDS = new Set(['cta', 'disclaimer', 'gallery', 'overlay']);
+const BOX_WORDS = new Set(['cta', 'disclaimer', 'gallery', 'overlay', 'banner']);
 
 /**
  * Each word of a name is a run of its letters, so a list without one of the
