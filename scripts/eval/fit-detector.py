@@ -1,15 +1,17 @@
 """Refits the article detector from `eval:extract --features` output.
 
 python3 scripts/eval/fit-detector.py FEATURES.jsonl [--l2 0.0003] [--only a,b,c] [--drop a,b]
-       [--trees N] [--depth D] [--rate R] [--seed S] [--threshold T] [--errors] [--write src/core/capture/detector-model.ts]
+       [--trees N] [--depth D] [--rate R] [--seed S | --seeds 1-10] [--threshold T] [--errors]
+       [--write src/core/capture/detector-model.ts]
 
 The detector is a logistic model over the page signals plus, with --trees N,
 N small boosted regression trees (depth D) fitted on the logistic model's
 residuals: the trees add the interactions a linear model cannot express
 (e.g. "many post blocks and no article markup"). Prints 10-fold
 cross-validated precision and recall (pages split by a fixed shuffle, --seed
-picks another to see how much a difference owes to the split; the
-whole fit, trees included, is redone inside each fold), then the model fitted
+picks another to see how much a difference owes to the split, --seeds A-B
+averages the figures over the shuffles A to B; the whole fit, trees
+included, is redone inside each fold), then the model fitted
 on every page; --write puts that model into the TypeScript module the
 detector reads.
 
@@ -122,23 +124,36 @@ def pr(pred, y):
     return tp / max(1, tp + fp), tp / max(1, tp + fn)
 
 
-rng = np.random.default_rng(int(opt('--seed', 7)))
-order = rng.permutation(len(rows))
-folds = np.array_split(order, 10)
-pred = np.zeros(len(rows), dtype=bool)
-for k in range(10):
-    test = folds[k]
-    train = np.setdiff1d(order, test)
-    train = train[~short[train]]
-    model = fit(X[train], y[train])
-    pred[test] = (score(model, X[test]) > threshold) & ~short[test]
-p, r = pr(pred, y)
-cv_p, cv_r = p, r
-print(f'10-fold CV: precision {p:.3f} recall {r:.3f}  (l2 {l2}, {n_trees} trees of depth {depth}, rate {rate}, threshold {threshold})')
+def cross_validate(seed):
+    """Each page's verdict from the model fitted on the other nine folds of a shuffle by `seed`."""
+    order = np.random.default_rng(seed).permutation(len(rows))
+    pred = np.zeros(len(rows), dtype=bool)
+    for test in np.array_split(order, 10):
+        train = np.setdiff1d(order, test)
+        train = train[~short[train]]
+        model = fit(X[train], y[train])
+        pred[test] = (score(model, X[test]) > threshold) & ~short[test]
+    return pred
+
+
+if '--seeds' in args:
+    first, last = (int(n) for n in opt('--seeds', '').split('-'))
+    seeds = list(range(first, last + 1))
+else:
+    seeds = [int(opt('--seed', 7))]
+figures = []
+for seed in seeds:
+    pred = cross_validate(seed)
+    figures.append(pr(pred, y))
+    if len(seeds) > 1:
+        print(f'  seed {seed}: precision {figures[-1][0]:.3f} recall {figures[-1][1]:.3f}')
+cv_p, cv_r = np.mean(figures, axis=0)
+over = f'mean over seeds {seeds[0]}-{seeds[-1]}' if len(seeds) > 1 else f'seed {seeds[0]}'
+print(f'10-fold CV ({over}): precision {cv_p:.3f} recall {cv_r:.3f}  (l2 {l2}, {n_trees} trees of depth {depth}, rate {rate}, threshold {threshold})')
 if '--errors' in args:
     from collections import Counter
     wrong = [rows[i] for i in range(len(rows)) if pred[i] != (y[i] == 1)]
-    print('CV errors by gold type:', Counter(r['type'] for r in wrong))
+    print('CV errors by gold type (last seed):', Counter(r['type'] for r in wrong))
 keep = ~short
 model = fit(X[keep], y[keep])
 p, r = pr((score(model, X) > threshold) & ~short, y)
@@ -164,7 +179,7 @@ if '--write' in args:
         '/**',
         ' * The article detector\'s fitted model: written by scripts/eval/fit-detector.py',
         f' * from the extraction dev set (1,449 pages), L2 {l2}, {n_trees} trees of depth {depth}, threshold {threshold}.',
-        f' * 10-fold cross-validated: precision {cv_p:.3f}, recall {cv_r:.3f}. Do not edit by hand; refit.',
+        f' * 10-fold cross-validated ({over}): precision {cv_p:.3f}, recall {cv_r:.3f}. Do not edit by hand; refit.',
         ' */',
         '/** A leaf\'s score, or [feature, threshold, subtree when <= threshold, subtree when above]. */',
         'export type Tree = number | [string, number, Tree, Tree];',

@@ -147,6 +147,14 @@ describe('page shape signals', () => {
     expect(landing.addresses).toBe(1);
   });
 
+  it('counts the blocks of a help page’s FAQ accordion, and none in a story', () => {
+    const help = shapeOf(`<html><body><h1>Boiler servicing</h1><p>${sentence('service', 1)}</p>
+      <section class="faq-list">${[1, 2, 3].map((n) => `<div class="accordion-item"><h3>Question ${n}?</h3><p>${sentence('answer', n)}</p></div>`).join('')}</section>
+    </body></html>`);
+    expect(help.faqMarks).toBe(6);
+    expect(shapeOf(ARTICLE).faqMarks).toBe(0);
+  });
+
   it('sorts microdata types into article and other families', () => {
     const s = shapeOf('<html><body><div itemscope itemtype="https://schema.org/Product"></div><div itemscope itemtype="http://schema.org/NewsArticle"></div></body></html>');
     expect(s.mdArticle).toBe(1);
@@ -191,6 +199,19 @@ describe('article detection', () => {
       'https://roofing.example/services/roof-repairs',
     );
     expect(service).toMatchObject({ hasDate: 1, dateline: 0, bylineShown: 0 });
+  });
+
+  it('sees a document title that opens with a number, as a list story’s does', () => {
+    const signals = (html: string): Record<string, number> => {
+      let seen: Record<string, number> = {};
+      captureDocument(documentFrom(html), 'https://valley.example/2026/03/04/story', { onFeatures: (f) => (seen = f) });
+      return seen;
+    };
+    const listStory = ARTICLE.replace('<title>Council approves river crossing', '<title>7 things the council decided about the river crossing');
+    expect(signals(listStory)).toMatchObject({ numberedTitle: 1 });
+    expect(signals(ARTICLE)).toMatchObject({ numberedTitle: 0 });
+    // A number inside the title is not a list.
+    expect(signals(ARTICLE.replace('<title>Council approves', '<title>Council approves 2 crossings and'))).toMatchObject({ numberedTitle: 0 });
   });
 
   it.each([

@@ -32,6 +32,8 @@ export interface PageSignals {
    */
   dateline: boolean;
   bylineShown: boolean;
+  /** The document's title opens with a number ("10 ways to…"): a list story's headline, rarely a service or docs page's. */
+  numberedTitle: boolean;
 }
 
 export interface Verdict {
@@ -220,6 +222,8 @@ export function features(s: PageSignals): Features {
     ['figures', log(p.figures, 20)],
     ['dateline', s.dateline ? 1 : 0],
     ['bylineShown', s.bylineShown ? 1 : 0],
+    ['faqMarks', log(p.faqMarks, 100)],
+    ['numberedTitle', s.numberedTitle ? 1 : 0],
   ]);
 }
 

@@ -30,6 +30,9 @@ import { countWordsLinear } from './words';
 const SHOP_CONTROLS =
   '[class*="add" i]:is([class*="add-to-cart" i], [class*="addtocart" i], [class*="add-to-bag" i]), [id*="add-to-cart" i], [name="add-to-cart"], form[action*="cart" i], [itemprop="price"], [class*="product-price" i], [itemprop="availability"]';
 
+/** A title that opens with a number, as list stories' do ("10 ways to…", "5 things we learned"). */
+const NUMBERED_TITLE = /^\d+\b/;
+
 export interface CaptureOptions {
   /** Receives the article-detection signals; for fitting the detector's weights. */
   onFeatures?: (features: Record<string, number>) => void;
@@ -106,6 +109,7 @@ function capture(doc: Document, pageUrl: string, opts: typeof DEFAULTS & Capture
     wording: readWording(text, title),
     dateline: dates.dateline,
     bylineShown: bylineBesideHeadline(around) !== null,
+    numberedTitle: NUMBERED_TITLE.test(docTitle ?? ''),
   }, opts.onFeatures);
 
   const imageRaw = metaValue(meta, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ?? ld?.image ?? null;

@@ -57,6 +57,11 @@ export interface PageShape {
   buttons: number;
   /** Subheadings (h2, h3) on the page: a landing page is many short headed sections. */
   subheadings: number;
+  /**
+   * Blocks inside FAQ sections and accordions: service and help pages answer
+   * questions in folded panels, a story runs on without them.
+   */
+  faqMarks: number;
   /** Blocks in share bars and comment sections, and "N min read" lines, which stories carry. */
   shareMarks: number;
   commentMarks: number;
@@ -87,6 +92,7 @@ const FAMILIES = {
   comment: /comment/,
   share: /share|social/,
   pagination: /pagination|pager/,
+  faq: /faq|accordion/,
 } as const;
 type Family = keyof typeof FAMILIES;
 const FAMILY_NAMES = Object.keys(FAMILIES) as Family[];
@@ -297,6 +303,7 @@ export function readPageShape(doc: Document, blocks: Block[], scanDocument = tru
     inputs: n('inputs'),
     buttons: n('button'),
     subheadings: n('subheadings'),
+    faqMarks: fam.faq,
     shareMarks: fam.share,
     commentMarks: fam.comment,
     storyLines: Math.min(CAP, storyLines),
