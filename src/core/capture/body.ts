@@ -56,8 +56,9 @@ function isDateline(b: Block): boolean {
 /**
  * A line asking the reader to sign up for the outlet's newsletter, to follow
  * it or its author elsewhere, to rate the article, to sign in or subscribe
- * to read on, or thanking them for reading: the page's prompt, wherever it stands. A newsletter the text calls
- * "this newsletter" is the article itself, which may well invite sign-ups.
+ * to read on, or thanking them for reading: the page's prompt, wherever it
+ * stands. A newsletter the text calls "this newsletter" is the article
+ * itself, which may well invite sign-ups.
  */
 const SIGN_UP =
   /\b(?:sign up|subscribe)\b.{0,40}\b(?:our|my)\b.{0,30}\bnewsletter\b|\b(?:our|my)\b.{0,30}\bnewsletter\b.*\b(?:sign up|subscribe|inbox)\b|\bfollow (?:me|us)\b.{0,30}\b(?:on|at)\b.{0,20}\b(?:instagram|facebook|twitter|youtube|pinterest|tiktok|linkedin|social media|x)\b|^thanks? (?:you )?for (?:reading|visiting|signing up|subscribing|stopping by)\b|^(?:rate this (?:article|post|story|page)|was this (?:article|page|post) (?:helpful|useful)|how useful was this)|^(?:you need to (?:log ?in|sign in)\b|you are signed out|to (?:read|continue reading) the rest of this|unlock this (?:article|story)|subscribe to (?:continue|keep) reading)/i;
