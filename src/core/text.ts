@@ -40,6 +40,11 @@ export function normalizeWhitespace(text: string): string {
     .trim();
 }
 
+/** `text` to be matched literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Shortens to at most `max` characters on a word boundary. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -3,6 +3,7 @@
  * prose most outweighs its clutter, then the blocks inside it that read as
  * text rather than as links and labels.
  */
+import { escapeRegExp } from '../text';
 import type { Block, Walk } from './blocks';
 import { findDateInText } from './dates';
 import { attr } from './dom';
@@ -521,8 +522,6 @@ function bioNames(authors: string[]): string[] {
   return [...names];
 }
 
-const escapeForPattern = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Leaves out the author's bio that pages print at the end of the article
  * ("Jane Doe is a freelance writer who…"), and what follows it: a block among
@@ -533,7 +532,7 @@ const escapeForPattern = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g,
 export function dropAuthorBio(blocks: Block[], authors: string[]): Block[] {
   const names = bioNames(authors);
   if (!names.length) return blocks;
-  const bio = new RegExp(`^\\(?(?:Dr\\.? )?(?:${names.map(escapeForPattern).join('|')})(?: \\p{Lu}[\\p{L}'’.-]*){0,3} (?:${BIO_VERBS})\\b`, 'u');
+  const bio = new RegExp(`^\\(?(?:Dr\\.? )?(?:${names.map(escapeRegExp).join('|')})(?: \\p{Lu}[\\p{L}'’.-]*){0,3} (?:${BIO_VERBS})\\b`, 'u');
   for (let i = Math.max(1, blocks.length - BIO_REACH); i < blocks.length; i++) {
     const text = blocks[i]!.text;
     if (text.length < MAX_BIO && bio.test(text)) return blocks.slice(0, i);

@@ -3,6 +3,7 @@
  * search and social ("Best X of 2026 | Outlet"), so the visible <h1> wins when
  * there is a plausible one, and metadata is the fallback.
  */
+import { escapeRegExp } from '../text';
 import { findDateInText } from './dates';
 import { all, clean, inOrBefore, isHidden, textOf } from './dom';
 import { letterPattern, patternFor } from './letters';
@@ -92,7 +93,7 @@ const LOST = /[?\uFFFD]/;
  */
 export function withLostCharacters(heading: string, known: string[]): string {
   if (!LOST.test(heading)) return heading;
-  const escaped = heading.split(LOST).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = heading.split(LOST).map(escapeRegExp);
   const intact = new RegExp(`^${escaped.join('.{1,3}')}$`, 'iu');
   // A title that differs only in case kept the same characters: the heading's own wording stands.
   return known.find((k) => k.toLowerCase() !== heading.toLowerCase() && intact.test(k)) ?? heading;

@@ -3,6 +3,7 @@
  * makes, where their figures differ, who they quote, how their headlines and
  * timing differ. Pure: the worker, the sidebar's tests and the CLI run it alike.
  */
+import { escapeRegExp } from '../text';
 import { compareFigures } from './figures';
 import { compareHeadlines } from './headlines';
 import { readReport, type ExtractedQuote, type ReadReport } from './reading';
@@ -355,7 +356,7 @@ function lastNamed(text: string, named: string[]): string | null {
   let best: { at: number; name: string } | null = null;
   // A single word is a person's surname only when the text also gives it after a first name
   // ("Maren Holt" … "Holt said"); otherwise it is an agency or a place ("QAT", "Brackenmoor").
-  const people = named.filter((n) => !isBodyName(n)).filter((n) => /\s/.test(n) || new RegExp(`\\p{Lu}\\p{Ll}+[^\\S\\n]+${escape(n)}\\b`, 'u').test(text));
+  const people = named.filter((n) => !isBodyName(n)).filter((n) => /\s/.test(n) || new RegExp(`\\p{Lu}\\p{Ll}+[^\\S\\n]+${escapeRegExp(n)}\\b`, 'u').test(text));
   for (const name of people) {
     const surname = name.split(/\s+/).at(-1)!;
     const at = text.lastIndexOf(surname);
@@ -373,7 +374,6 @@ function lastNamed(text: string, named: string[]): string | null {
 const SUBJECT = /(?:^|[.!?]["”’]?\s+)((?:\p{Lu}[\p{Ll}'’-]+)(?:[^\S\n]\p{Lu}[\p{Ll}'’-]+)+)/gu;
 const NOT_A_NAME = /^(?:The|A|An|In|On|At|But|And|Still|Meanwhile|However|While|When|After|Before|Despite|Under|Since|For|If|As)\s/;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Up to three capitalised words just before a surname: the rest of the name. */
 const NAME_BEFORE = /(?:\p{Lu}[\p{L}.'’-]*[^\S\n]+){1,3}$/u;
 
