@@ -26,6 +26,7 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import type { CapturedArticle } from '../src/core/article';
+import type { FeatureRow } from '../src/core/capture/detect';
 import { buildCaptureBundle } from './eval/bundle';
 import { f3, printArticleTable, readGoldPages, sample } from './eval/report';
 import { scoreDetection, type GoldPage, type Prediction } from './eval/score';
@@ -84,7 +85,7 @@ function contentType(html: Buffer): string {
 
 interface Timed {
   article: CapturedArticle | null;
-  features: Record<string, number> | null;
+  features: FeatureRow | null;
   ms: number;
   error: string | null;
 }
@@ -92,11 +93,11 @@ interface Timed {
 async function captureIn(page: Page, bundle: string, url: string): Promise<Timed> {
   await page.evaluate(bundle);
   return page.evaluate((pageUrl) => {
-    type Capture = (d: Document, u: string, o: { onFeatures: (f: Record<string, number>) => void }) => CapturedArticle;
+    type Capture = (d: Document, u: string, o: { onFeatures: (f: FeatureRow) => void }) => CapturedArticle;
     const capture = (globalThis as unknown as { __parallaxCapture: Capture }).__parallaxCapture;
     // No function literal here: tsx names them with a helper that does not exist inside the page.
-    const sink: Record<string, number>[] = [];
-    const onFeatures = sink.push.bind(sink) as (f: Record<string, number>) => void;
+    const sink: FeatureRow[] = [];
+    const onFeatures = sink.push.bind(sink) as (f: FeatureRow) => void;
     const start = performance.now();
     try {
       const article = capture(document, pageUrl, { onFeatures });

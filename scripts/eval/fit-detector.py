@@ -2,7 +2,7 @@
 
 python3 scripts/eval/fit-detector.py FEATURES.jsonl [--l2 0.0003] [--only a,b,c] [--drop a,b]
        [--trees N] [--depth D] [--rate R] [--seed S | --seeds 1-10] [--threshold T] [--errors]
-       [--write src/core/capture/detector-model.ts]
+       [--word-l2 0.0001] [--word-min-pages 2] [--write src/core/capture/detector-model.ts]
 
 The detector is a logistic model over the page signals plus, with --trees N,
 N small boosted regression trees (depth D) fitted on the logistic model's
@@ -25,8 +25,19 @@ seeds, never from the fitted ones.
 Pages under the detector's minimum word count are left out of fitting: the
 detector calls them not-articles before weighing anything, and they count as
 such in the cross-validated figures.
+
+The `classWords` signal is a model of its own (class-words.ts): a logistic
+model over the words of the page's class and id values (`classWordList`,
+each page's words weighing 1/sqrt(their number), L2 --word-l2, words met on
+fewer than --word-min-pages pages left out), fitted with scipy. Its score for a page the main model learns from must come from a
+words model that never saw that page, or the main model would trust it far
+beyond what it earns on new pages: so the training pages' scores are
+themselves cross-validated (five folds inside the training pages), in each
+of the ten folds and in the final fit. --write also writes the words model
+beside the detector's (detector-words.ts).
 """
 import json, sys
+from collections import Counter
 import numpy as np
 
 args = sys.argv[1:]
@@ -42,8 +53,11 @@ n_trees = int(opt('--trees', 0))
 depth = int(opt('--depth', 2))
 rate = float(opt('--rate', 0.3))
 threshold = float(opt('--threshold', 0))
+word_l2 = float(opt('--word-l2', 0.0001))
+word_min_pages = int(opt('--word-min-pages', 2))
 rows = [json.loads(l) for l in open(path) if l.strip()]
-names = [k for k in rows[0] if k not in ('id', 'set', 'type', 'words80')]
+WORDS = 'classWordList'
+names = [k for k in rows[0] if k not in ('id', 'set', 'type', 'words80', WORDS)]
 if '--only' in args:
     names = [n for n in opt('--only', '').split(',') if n]
 if '--drop' in args:
@@ -51,6 +65,48 @@ if '--drop' in args:
 X = np.array([[r.get(k, 0) for k in names] for r in rows], dtype=float)
 y = np.array([1.0 if r['type'] == 'article' else 0.0 for r in rows])
 short = np.array([r.get('words80', 0) == 1 for r in rows])
+word_col = names.index('classWords') if 'classWords' in names and WORDS in rows[0] else None
+if word_col is not None:
+    from scipy import sparse
+    from scipy.optimize import minimize
+    # A word met on one page only says nothing about the next page: left out, which also keeps the written table small.
+    pages_with = Counter(w for r in rows for w in r[WORDS])
+    vocab = {w: i for i, w in enumerate(sorted(w for w, n in pages_with.items() if n >= word_min_pages))}
+    cells = [(i, vocab[w], 1 / np.sqrt(len(r[WORDS]))) for i, r in enumerate(rows) for w in r[WORDS] if w in vocab]
+    T = sparse.csr_matrix(([c[2] for c in cells], ([c[0] for c in cells], [c[1] for c in cells])), shape=(len(rows), len(vocab)))
+
+
+def fit_words(idx):
+    """The words model on pages `idx`: weights per word, then the bias."""
+    A, t = T[idx], y[idx]
+
+    def loss(wb):
+        z = A @ wb[:-1] + wb[-1]
+        g = 1 / (1 + np.exp(-z)) - t
+        value = np.sum(np.logaddexp(0, z) - t * z) / len(t) + 0.5 * word_l2 * wb[:-1] @ wb[:-1]
+        return value, np.append(A.T @ g / len(t) + word_l2 * wb[:-1], g.mean())
+
+    return minimize(loss, np.zeros(T.shape[1] + 1), jac=True, method='L-BFGS-B', options={'maxiter': 1000}).x
+
+
+def word_scores(model, idx):
+    return T[idx] @ model[:-1] + model[-1]
+
+
+def with_word_scores(train, test, seed):
+    """X for `train` and `test`, the words column scored by models that never saw the page scored."""
+    Xtr, Xte = X[train].copy(), X[test].copy()
+    if word_col is None:
+        return Xtr, Xte
+    inner = np.random.default_rng(seed + 1000).permutation(len(train))
+    for part in np.array_split(inner, 5):
+        Xtr[part, word_col] = WORD_SCALE * word_scores(fit_words(train[np.setdiff1d(inner, part)]), train[part])
+    Xte[:, word_col] = WORD_SCALE * word_scores(fit_words(train), test)
+    return Xtr, Xte
+
+
+# The words score enters the main model scaled to the size of the other signals (about 0..1).
+WORD_SCALE = 0.1
 
 
 def fit_linear(X, y, iters=6000, lr=1.0):
@@ -131,8 +187,9 @@ def cross_validate(seed):
     for test in np.array_split(order, 10):
         train = np.setdiff1d(order, test)
         train = train[~short[train]]
-        model = fit(X[train], y[train])
-        pred[test] = (score(model, X[test]) > threshold) & ~short[test]
+        Xtr, Xte = with_word_scores(train, test, seed)
+        model = fit(Xtr, y[train])
+        pred[test] = (score(model, Xte) > threshold) & ~short[test]
     return pred
 
 
@@ -151,12 +208,12 @@ cv_p, cv_r = np.mean(figures, axis=0)
 over = f'mean over seeds {seeds[0]}-{seeds[-1]}' if len(seeds) > 1 else f'seed {seeds[0]}'
 print(f'10-fold CV ({over}): precision {cv_p:.3f} recall {cv_r:.3f}  (l2 {l2}, {n_trees} trees of depth {depth}, rate {rate}, threshold {threshold})')
 if '--errors' in args:
-    from collections import Counter
     wrong = [rows[i] for i in range(len(rows)) if pred[i] != (y[i] == 1)]
     print('CV errors by gold type (last seed):', Counter(r['type'] for r in wrong))
-keep = ~short
-model = fit(X[keep], y[keep])
-p, r = pr((score(model, X) > threshold) & ~short, y)
+keep = np.flatnonzero(~short)
+Xkeep, Xall = with_word_scores(keep, np.arange(len(rows)), 0)
+model = fit(Xkeep, y[keep])
+p, r = pr((score(model, Xall) > threshold) & ~short, y)
 print(f'fitted on all: precision {p:.3f} recall {r:.3f}')
 w, b, trees = model
 b -= threshold
@@ -196,3 +253,21 @@ if '--write' in args:
     ]
     open(opt('--write', ''), 'w').write('\n'.join(lines))
     print('wrote', opt('--write', ''))
+    if word_col is not None:
+        words = fit_words(keep)
+        inverse = {i: w for w, i in vocab.items()}
+        kept = sorted((inverse[i], WORD_SCALE * v) for i, v in enumerate(words[:-1]) if abs(WORD_SCALE * v) >= 0.00005)
+        target = opt('--write', '').replace('detector-model.ts', 'detector-words.ts')
+        open(target, 'w').write('\n'.join([
+            '/**',
+            ' * The class-words model (class-words.ts): written by scripts/eval/fit-detector.py from the words of',
+            f' * the extraction dev set\'s pages, L2 {word_l2}, scaled by {WORD_SCALE} as the detector weighs it. Do not edit by hand; refit.',
+            ' */',
+            f'export const WORD_BIAS = {WORD_SCALE * words[-1]:.4f};',
+            '',
+            'export const WORD_WEIGHTS: Readonly<Record<string, number>> = {',
+            *[f'  {json.dumps(w)}: {v:.4f},' for w, v in kept],
+            '};',
+            '',
+        ]))
+        print('wrote', target, len(kept), 'words')

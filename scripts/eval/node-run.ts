@@ -19,6 +19,7 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { captureDocument } from '../../src/core/capture';
+import type { FeatureRow } from '../../src/core/capture/detect';
 import { bodyPrecisionRecall, scoreArticles, scoreDetection, type GoldPage, type Prediction } from './score';
 
 const args = process.argv.slice(2);
@@ -59,7 +60,7 @@ const featureRows: string[] = [];
 for (const p of pages) {
   const html = gunzipSync(readFileSync(resolve(dir, p.file))).toString('utf8');
   const dom = new JSDOM(html, { url: 'http://127.0.0.1/page', virtualConsole: quiet });
-  const onFeatures = (f: Record<string, number>): void => {
+  const onFeatures = (f: FeatureRow): void => {
     featureRows.push(JSON.stringify({ id: p.id, set: p.set, type: p.type, ...f }));
   };
   const a = captureDocument(dom.window.document, p.url, { timeBudgetMs: 5_000, onFeatures });

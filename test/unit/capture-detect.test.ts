@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { captureDocument } from '../../src/core/capture';
 import { walkBlocks } from '../../src/core/capture/blocks';
+import { classWordScore, classWordsOf } from '../../src/core/capture/class-words';
+import type { FeatureRow } from '../../src/core/capture/detect';
 import { WEIGHTS } from '../../src/core/capture/detector-model';
 import { readPageShape } from '../../src/core/capture/page-shape';
 import { readWording } from '../../src/core/capture/wording';
@@ -169,7 +171,7 @@ describe('article detection', () => {
   });
 
   it('hands the fitted signals on by name, in the order the fit reads them, with the stub flag last', () => {
-    let seen: Record<string, number> | null = null;
+    let seen: FeatureRow | null = null;
     captureDocument(documentFrom(ARTICLE), 'https://valley.example/2026/03/04/council-approves-river-crossing', {
       onFeatures: (f) => (seen = f),
     });
@@ -181,8 +183,8 @@ describe('article detection', () => {
   });
 
   it('sees a date and a byline printed beside a story’s headline, and neither beside a service page’s whatever its metadata say', () => {
-    const signals = (html: string, url: string): Record<string, number> => {
-      let seen: Record<string, number> = {};
+    const signals = (html: string, url: string): FeatureRow => {
+      let seen: FeatureRow = {};
       captureDocument(documentFrom(html), url, { onFeatures: (f) => (seen = f) });
       return seen;
     };
@@ -202,8 +204,8 @@ describe('article detection', () => {
   });
 
   it('sees a document title that opens with a number, as a list story’s does', () => {
-    const signals = (html: string): Record<string, number> => {
-      let seen: Record<string, number> = {};
+    const signals = (html: string): FeatureRow => {
+      let seen: FeatureRow = {};
       captureDocument(documentFrom(html), 'https://valley.example/2026/03/04/story', { onFeatures: (f) => (seen = f) });
       return seen;
     };
@@ -271,5 +273,29 @@ describe('wording signals', () => {
     const v = readWording(`w.e fed${filler}`, 'x');
     expect(v.we).toBe(0);
     expect(v.past).toBe(0);
+  });
+});
+
+describe('class words', () => {
+  it('splits class and id values into words, camel case and separators alike, each word once', () => {
+    const doc = documentFrom(`<!doctype html><html><body class="single-post">
+      <div id="mainContent" class="entry-content post_body"><p class="entry-content">One</p><p class="entry-content">Two</p></div>
+      <svg class="icon-share"><use href="#x"></use></svg><span class="a 9 b2"></span>
+    </body></html>`);
+    expect([...classWordsOf(doc)].sort()).toEqual(['body', 'content', 'entry', 'icon', 'main', 'post', 'share', 'single']);
+  });
+
+  it('hands the words to the fit with the signals', () => {
+    let seen: FeatureRow = {};
+    captureDocument(documentFrom(ARTICLE), 'https://valley.example/2026/03/04/council-approves-river-crossing', { onFeatures: (f) => (seen = f) });
+    expect(seen.classWordList).toEqual(expect.arrayContaining(['article', 'body', 'byline']));
+    expect(typeof seen.classWords).toBe('number');
+  });
+
+  it('weighs the names of a story’s parts above those of a shop’s and a forum’s', () => {
+    const named = (...names: string[]) => classWordScore(new Set(names));
+    const story = named('article', 'entry', 'content', 'byline', 'author', 'post', 'share');
+    expect(story).toBeGreaterThan(named('product', 'price', 'cart', 'add', 'quantity', 'sku', 'share'));
+    expect(story).toBeGreaterThan(named('forum', 'thread', 'reply', 'quote', 'member', 'avatar', 'share'));
   });
 });

@@ -7,6 +7,7 @@ import type { Body } from './body';
 import type { LinkedData } from './jsonld';
 import type { PageShape } from './page-shape';
 import type { Wording } from './wording';
+import { classWordScore } from './class-words';
 import { letterPattern, patternFor } from './letters';
 import { BIAS, TREES, WEIGHTS, type Tree } from './detector-model';
 
@@ -34,6 +35,8 @@ export interface PageSignals {
   bylineShown: boolean;
   /** The document's title opens with a number ("10 ways to…"): a list story's headline, rarely a service or docs page's. */
   numberedTitle: boolean;
+  /** The words of the page's class and id values (class-words.ts). */
+  classWords: ReadonlySet<string>;
 }
 
 export interface Verdict {
@@ -224,6 +227,7 @@ export function features(s: PageSignals): Features {
     ['bylineShown', s.bylineShown ? 1 : 0],
     ['faqMarks', log(p.faqMarks, 100)],
     ['numberedTitle', s.numberedTitle ? 1 : 0],
+    ['classWords', classWordScore(s.classWords)],
   ]);
 }
 
@@ -242,20 +246,24 @@ export function score(f: Features): number {
 }
 
 /**
- * The signals as a record, in the same order, with the stub flag last: for
- * refitting. Filled one key at a time, which the engine soon stores as a
- * table rather than a hidden class per field (see Features).
+ * What refitting reads of a page: the signals, in the same order, the class
+ * words themselves and the stub flag last (the fit weighs the words anew in each
+ * fold rather than trust the score the current model gave them).
  */
-function featureRecord(f: Features, words80: number): Record<string, number> {
-  const record: Record<string, number> = {};
+export type FeatureRow = Record<string, number | string[]>;
+
+/** Filled one key at a time, which the engine soon stores as a table rather than a hidden class per field (see Features). */
+function featureRecord(f: Features, words80: number, classWords: ReadonlySet<string>): FeatureRow {
+  const record: FeatureRow = {};
   for (const [key, value] of f) record[key] = value;
+  record.classWordList = [...classWords];
   record.words80 = words80;
   return record;
 }
 
-export function decide(s: PageSignals, onFeatures?: (f: Record<string, number>) => void): Verdict {
+export function decide(s: PageSignals, onFeatures?: (f: FeatureRow) => void): Verdict {
   const f = features(s);
-  if (onFeatures) onFeatures(featureRecord(f, s.words < MIN_WORDS ? 1 : 0));
+  if (onFeatures) onFeatures(featureRecord(f, s.words < MIN_WORDS ? 1 : 0, s.classWords));
   if (s.words < MIN_WORDS) return { isArticle: false, reason: 'too little running text' };
   if (score(f) > 0) return { isArticle: true, reason: null };
   if (f.get('root')) return { isArticle: false, reason: 'a site’s front page' };

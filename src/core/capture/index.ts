@@ -11,7 +11,8 @@ import { headlineElement, linesAround } from './around';
 import { walkBlocks } from './blocks';
 import { dropAuthorBio, selectBody } from './body';
 import { bylineBesideHeadline, pickByline } from './byline';
-import { decide } from './detect';
+import { classWordsOf } from './class-words';
+import { decide, type FeatureRow } from './detect';
 import { attr, clean, first, now, textOf } from './dom';
 import { readJsonLd } from './jsonld';
 import { metaValue, readMeta } from './meta';
@@ -35,7 +36,7 @@ const NUMBERED_TITLE = /^\d+\b/;
 
 export interface CaptureOptions {
   /** Receives the article-detection signals; for fitting the detector's weights. */
-  onFeatures?: (features: Record<string, number>) => void;
+  onFeatures?: (features: FeatureRow) => void;
   /** Milliseconds the capture may spend before it settles for what it has. */
   timeBudgetMs?: number;
   /** Most elements the body walk visits. */
@@ -110,6 +111,7 @@ function capture(doc: Document, pageUrl: string, opts: typeof DEFAULTS & Capture
     dateline: dates.dateline,
     bylineShown: bylineBesideHeadline(around) !== null,
     numberedTitle: NUMBERED_TITLE.test(docTitle ?? ''),
+    classWords: scanPage ? classWordsOf(doc) : new Set(),
   }, opts.onFeatures);
 
   const imageRaw = metaValue(meta, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ?? ld?.image ?? null;
