@@ -11,7 +11,7 @@ import { FrequencyTable, packTotals, type AnyStoredTable, type PackedCounts } fr
 import { bandBitsOf, listingPool, MAX_POSTINGS, PackedIndex, postingsLimit, rankPacked, type PackedRanked, type PackedSource } from '../../core/matching/packed-index';
 import { packSignature, unpackSignature } from '../../core/matching/packed-signature';
 import { compare, prepare, type Idf } from '../../core/matching/score';
-import { buildSignature, countedKeys, featuresOf, inverseFrequency, type Features, type Signature } from '../../core/matching/signature';
+import { buildSignature, countedKeys, featuresOf, type Features, type Signature } from '../../core/matching/signature';
 import { isNearDuplicate, keyHash } from '../../core/matching/simhash';
 import { DEFAULT_STORY_THRESHOLDS, decideStory, type StoryLink } from '../../core/matching/stories';
 import { vectorOf, type DocVector } from '../../core/matching/vector';
@@ -187,10 +187,13 @@ async function indexFor(db: object, tx: AnyTx): Promise<{ state: Held; source: T
   return { state, source: new TxSource(tx) };
 }
 
-/** The library's current inverse document frequency of a key, for comparisons made with strings. */
+/**
+ * The library's current inverse document frequency of a key, for comparisons
+ * made with strings: the index's own, whose table remembers what the ranking
+ * just looked up (the same keys, mostly) and spares a logarithm per key.
+ */
 function idfOf(index: PackedIndex): Idf {
-  const size = Math.max(index.size, 1);
-  return (key) => inverseFrequency(Math.max(1, index.df.get(keyHash(key))), size);
+  return (key) => index.idf(keyHash(key));
 }
 
 export interface Ingested {
@@ -628,35 +631,35 @@ async function documentsOf(tx: AnyTx, docs: number[]): Promise<Map<number, Store
   return byNumber(tx.objectStore('documents'), docs);
 }
 
-/** Documents and placements a listing needs, asked for before it knows all it lists. */
+/** Documents a listing needs, asked for before it knows all it lists. */
 interface ListingReads {
   docs: Set<number>;
   documents: Promise<Map<number, StoredDocument>>;
-  ids: Set<string>;
-  placements: Promise<Map<string, Placement>>;
 }
 
-function startListingReads(tx: AnyTx, docs: number[], ids: string[]): ListingReads {
-  const reads = { docs: new Set(docs), documents: documentsOf(tx, docs), ids: new Set(ids), placements: placementsOf(tx, ids) };
-  // Not awaited when the listing is redone (see relatedTo): their failure then concerns nobody.
+function startListingReads(tx: AnyTx, docs: number[]): ListingReads {
+  const reads = { docs: new Set(docs), documents: documentsOf(tx, docs) };
+  // Not awaited when the listing is redone (see relatedTo): its failure then concerns nobody.
   unawaited(reads.documents);
-  unawaited(reads.placements);
   return reads;
 }
 
-/** The documents of `docs` and placements of `ids`, reading what `started` did not ask for. */
-async function finishListingReads(tx: AnyTx, started: ListingReads | null, docs: number[], ids: string[]): Promise<[Map<number, StoredDocument>, Map<string, Placement>]> {
-  const [early, earlyPlaces, late, latePlaces] = await Promise.all([
-    started?.documents ?? new Map<number, StoredDocument>(),
-    started?.placements ?? new Map<string, Placement>(),
-    documentsOf(tx, docs.filter((n) => !started?.docs.has(n))),
-    placementsOf(tx, ids.filter((id) => !started?.ids.has(id))),
-  ]);
-  const wantedDocs = new Set(docs);
-  const wantedIds = new Set(ids);
-  const documents = new Map([...early, ...late].filter(([n]) => wantedDocs.has(n)));
-  const placements = new Map([...earlyPlaces, ...latePlaces].filter(([id]) => wantedIds.has(id)));
-  return [documents, placements];
+/** The documents of `docs`, reading what `started` did not ask for. */
+async function finishListingReads(tx: AnyTx, started: ListingReads | null, docs: number[]): Promise<Map<number, StoredDocument>> {
+  const [early, late] = await Promise.all([started?.documents ?? new Map<number, StoredDocument>(), documentsOf(tx, docs.filter((n) => !started?.docs.has(n)))]);
+  const wanted = new Set(docs);
+  return new Map([...early, ...late].filter(([n]) => wanted.has(n)));
+}
+
+/**
+ * The members of the story and of the report an article is placed in: two
+ * requests, where reading the placement of each listed article took one
+ * each (a story's members and its placements are written together).
+ */
+async function companionsOf(tx: AnyTx, place: Placement | undefined): Promise<{ story: Set<string>; report: Set<string> }> {
+  if (!place) return { story: new Set(), report: new Set() };
+  const [story, report] = await Promise.all([tx.objectStore('stories').get(place.storyId), tx.objectStore('placements').index('by-report').getAllKeys(place.reportId)]);
+  return { story: new Set(story?.members), report: new Set(report) };
 }
 
 /**
@@ -674,13 +677,13 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
   // right behind the frequency table (asked for first, and by far the largest read) instead of a
   // round trip after it. A context holding the table reads just the lists its ranking picks, as fast.
   const ownLists = mine || guessed ? null : ownVector.then((v) => (v ? readSearchLists(tx, v) : null));
-  const first = Promise.all([
-    ownVector,
-    tx.objectStore('feedback').index('by-article').getAll(articleId),
-    tx.objectStore('placements').get(articleId),
-    indexFor(db, tx),
-  ]);
+  const placed = tx.objectStore('placements').get(articleId);
+  // Asked for as soon as the placement is in, not once every first read is: the story and report
+  // then come back with the listed documents rather than a round trip behind them.
+  const companions = placed.then((p) => companionsOf(tx, p));
+  const first = Promise.all([ownVector, tx.objectStore('feedback').index('by-article').getAll(articleId), indexFor(db, tx)]);
   unawaited(first);
+  unawaited(companions);
   if (ownLists) unawaited(ownLists);
   const rank = (index: PackedIndex, vector: DocVector, source: PackedSource) => rankPacked(index, vector, { limit: Math.max(limit, 40), source, counted: true, pool: listingPool(index.size) });
   // A context holding the article ranks it on the index it holds while those reads travel, and
@@ -690,9 +693,9 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
   if (mine && guessed) {
     const ranked = await rank(guessed.index, mine, new TxSource(tx));
     const likely = ranked.filter((r) => r.score >= minScore - 0.01);
-    early = { ranked, reads: startListingReads(tx, [mine.n, ...likely.map((r) => r.n)], likely.map((r) => r.id)) };
+    early = { ranked, reads: startListingReads(tx, [mine.n, ...likely.map((r) => r.n)]) };
   }
-  const [stored, feedback, place, { state, source }] = await first;
+  const [stored, feedback, { state, source }] = await first;
   if (state !== guessed) early = null;
   const index = state.index;
   const lists = await ownLists;
@@ -704,20 +707,16 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
   const partner = (f: Feedback) => (f.pair[0] === articleId ? f.pair[1] : f.pair[0]);
   const split = new Set(feedback.filter((f) => f.kind === 'split').map(partner));
   const confirmed = new Set(feedback.filter((f) => f.kind === 'merge').map(partner));
-  // The story's members say which weaker candidates it lists, without a placement read per candidate.
-  const story = place ? tx.objectStore('stories').get(place.storyId) : Promise.resolve(undefined);
   const ranked = early?.ranked ?? (await rank(index, vector, source));
   // Listed: close enough (the numeric score is within a hair of the one recomputed below), in the
-  // story, or confirmed by the reader; split pairs never. Only those are read, with their placements.
+  // story, or confirmed by the reader; split pairs never. Only those are read.
   const candidates = ranked.filter((r) => !split.has(r.id));
-  const members = new Set((await story)?.members);
+  // The story's members say which weaker candidates it lists, and with the report's, how each listed one is placed.
+  const { story: members, report } = await companions;
   const listed = candidates.filter((r) => r.score >= minScore - 0.01 || confirmed.has(r.id) || members.has(r.id));
   const missing = [...confirmed].filter((id) => !candidates.some((r) => r.id === id));
   const byId = tx.objectStore('documents').index('by-id');
-  const [[docs, places], extra] = await Promise.all([
-    finishListingReads(tx, early?.reads ?? null, [vector.n, ...listed.map((r) => r.n)], [...listed.map((r) => r.id), ...missing]),
-    Promise.all(missing.map((id) => byId.get(id))),
-  ]);
+  const [docs, extra] = await Promise.all([finishListingReads(tx, early?.reads ?? null, [vector.n, ...listed.map((r) => r.n)]), Promise.all(missing.map((id) => byId.get(id)))]);
   for (const d of extra) if (d) docs.set(d.n, d);
   const own = docs.get(vector.n);
   docs.delete(vector.n);
@@ -730,8 +729,7 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
   for (const d of docs.values()) {
     const signature = unpackSignature(d.signature);
     const r: Ranked = { id: d.id, comparison: compare(q, signature, idf, undefined, true), nearDuplicate: isNearDuplicate(ownSignature.hash, signature.hash), signature };
-    const other = places.get(d.id);
-    const sameStory = place !== undefined && other?.storyId === place.storyId;
+    const sameStory = members.has(d.id);
     const isConfirmed = confirmed.has(d.id);
     if (r.comparison.score < minScore && !sameStory && !isConfirmed) continue;
     const explanation: Explanation = explain(r);
@@ -747,7 +745,7 @@ export async function relatedTo(db: ParallaxDB, articleId: string, options: Rela
       sharedTerms: explanation.terms.slice(0, 6),
       explanation,
       sameStory,
-      sameReport: place !== undefined && other?.reportId === place.reportId,
+      sameReport: report.has(d.id),
       confirmed: isConfirmed,
     });
   }

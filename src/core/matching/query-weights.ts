@@ -17,14 +17,17 @@ export class QueryWeights {
   /** Three weights per slot, one per channel. */
   private readonly weights: Float64Array;
   private readonly mask: number;
+  /** Each key's inverse frequency, by slot: a candidate's key the query has needs no look-up in the library's table. */
+  private readonly idfs: Float64Array;
 
-  constructor(channels: [Map<number, number>, Map<number, number>, Map<number, number>]) {
+  constructor(channels: [Map<number, number>, Map<number, number>, Map<number, number>], idf: (h: number) => number) {
     const count = channels[0].size + channels[1].size + channels[2].size;
     let size = 16;
     while (size < count * 2) size *= 2;
     this.keys = new Uint32Array(size);
     this.present = new Uint8Array(size);
     this.weights = new Float64Array(size * 3);
+    this.idfs = new Float64Array(size);
     this.mask = size - 1;
     channels.forEach((weights, c) => {
       for (const [h, w] of weights) {
@@ -32,8 +35,25 @@ export class QueryWeights {
         this.keys[s] = h;
         this.present[s]! |= 1 << c;
         this.weights[s * 3 + c] = w;
+        this.idfs[s] = idf(h);
       }
     });
+  }
+
+  /** Where `h` is, or -1 when the query does not have it. */
+  find(h: number): number {
+    const s = this.slot(h);
+    return this.present[s] !== 0 ? s : -1;
+  }
+
+  /** The weight in `channel` of the key found at `s`, or -1 when it has none there. */
+  weightAt(s: number, channel: number): number {
+    return (this.present[s]! >> channel) & 1 ? this.weights[s * 3 + channel]! : -1;
+  }
+
+  /** The inverse frequency of the key found at `s`. */
+  idfAt(s: number): number {
+    return this.idfs[s]!;
   }
 
   private slot(h: number): number {
