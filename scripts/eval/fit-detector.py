@@ -2,7 +2,7 @@
 
 python3 scripts/eval/fit-detector.py FEATURES.jsonl [--l2 0.0003] [--only a,b,c] [--drop a,b]
        [--trees N] [--depth D] [--rate R] [--seed S | --seeds 1-10] [--threshold T] [--errors]
-       [--word-l2 0.0001] [--word-min-pages 2] [--write src/core/capture/detector-model.ts]
+       [--word-l2 0.0001] [--word-min-pages 20] [--write src/core/capture/detector-model.ts]
 
 The detector is a logistic model over the page signals plus, with --trees N,
 N small boosted regression trees (depth D) fitted on the logistic model's
@@ -29,11 +29,12 @@ such in the cross-validated figures.
 The `classWords` signal is a model of its own (class-words.ts): a logistic
 model over the words of the page's class and id values (`classWordList`,
 each page's words weighing 1/sqrt(their number), L2 --word-l2, words met on
-fewer than --word-min-pages pages left out), fitted with scipy. Its score for a page the main model learns from must come from a
-words model that never saw that page, or the main model would trust it far
-beyond what it earns on new pages: so the training pages' scores are
-themselves cross-validated (five folds inside the training pages), in each
-of the ten folds and in the final fit. --write also writes the words model
+fewer than --word-min-pages pages left out), fitted with scipy. Its score
+for a page the main model learns from must come from a words model that
+never saw that page, or the main model would trust it far beyond what it
+earns on new pages: so the training pages' scores are themselves
+cross-validated (five folds inside the training pages), in each of the ten
+folds and in the final fit. --write also writes the words model
 beside the detector's (detector-words.ts).
 """
 import json, sys
@@ -54,7 +55,9 @@ depth = int(opt('--depth', 2))
 rate = float(opt('--rate', 0.3))
 threshold = float(opt('--threshold', 0))
 word_l2 = float(opt('--word-l2', 0.0001))
-word_min_pages = int(opt('--word-min-pages', 2))
+word_min_pages = int(opt('--word-min-pages', 20))
+# The words score enters the main model scaled to the size of the other signals (about 0..1).
+WORD_SCALE = 0.1
 rows = [json.loads(l) for l in open(path) if l.strip()]
 WORDS = 'classWordList'
 names = [k for k in rows[0] if k not in ('id', 'set', 'type', 'words80', WORDS)]
@@ -103,10 +106,6 @@ def with_word_scores(train, test, seed):
         Xtr[part, word_col] = WORD_SCALE * word_scores(fit_words(train[np.setdiff1d(inner, part)]), train[part])
     Xte[:, word_col] = WORD_SCALE * word_scores(fit_words(train), test)
     return Xtr, Xte
-
-
-# The words score enters the main model scaled to the size of the other signals (about 0..1).
-WORD_SCALE = 0.1
 
 
 def fit_linear(X, y, iters=6000, lr=1.0):
@@ -261,7 +260,8 @@ if '--write' in args:
         open(target, 'w').write('\n'.join([
             '/**',
             ' * The class-words model (class-words.ts): written by scripts/eval/fit-detector.py from the words of',
-            f' * the extraction dev set\'s pages, L2 {word_l2}, scaled by {WORD_SCALE} as the detector weighs it. Do not edit by hand; refit.',
+            f' * the extraction dev set\'s pages, L2 {word_l2}, words on at least {word_min_pages} pages, scaled by {WORD_SCALE} as the',
+            ' * detector weighs it. Do not edit by hand; refit.',
             ' */',
             f'export const WORD_BIAS = {WORD_SCALE * words[-1]:.4f};',
             '',

@@ -15,6 +15,7 @@ import { WORD_BIAS, WORD_WEIGHTS } from './detector-words';
 const MAX_NAMED = 5_000;
 const WORD = /[a-z]{2,}/g;
 const CAMEL = /([a-z])([A-Z])/g;
+const NAMING_ATTRIBUTES = ['class', 'id'] as const;
 
 /** Every distinct word in the class and id values of the page's elements. */
 export function classWordsOf(doc: Document): Set<string> {
@@ -28,7 +29,7 @@ export function classWordsOf(doc: Document): Set<string> {
   // Pages repeat a few class strings many times: each distinct value is split once.
   const seen = new Set<string>();
   for (const el of named) {
-    for (const name of ['class', 'id']) {
+    for (const name of NAMING_ATTRIBUTES) {
       const value = attr(el, name);
       if (!value || seen.has(value)) continue;
       seen.add(value);
