@@ -27,6 +27,16 @@ export async function captureTab(tabId: number): Promise<void> {
   }
 }
 
+/** The page could not be read after the script was injected; without this the tab would show "capturing" for good. */
+export async function captureFailed(tabId: number | undefined, reason: string): Promise<{ recorded: boolean }> {
+  if (tabId === undefined) return { recorded: false };
+  console.warn('Parallax could not read tab', tabId, reason);
+  // Only a capture still waiting: a failure that comes after a later success must not undo it.
+  if ((await getTabState(tabId)).status !== 'capturing') return { recorded: false };
+  await setTabState(tabId, { status: 'failed', error: t('errorCaptureBroke') });
+  return { recorded: true };
+}
+
 /**
  * Stores a capture that arrived from a tab and updates that tab's badge.
  * The content script sends one on the reader's click and again when the page

@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import { openSidebar } from '../shared/platform';
 import { serve } from '../shared/messaging';
 import { setAutoCaptureSites, syncAutoCapture } from './autocapture';
-import { acceptCapture, captureTab, historyOf, refreshOtherTabs, viewOfTab } from './capture';
+import { acceptCapture, captureFailed, captureTab, historyOf, refreshOtherTabs, viewOfTab } from './capture';
 import { alignArticles, compareArticles } from './comparison';
 import { pin, pinViews, unpin } from './pinning';
 import { indexPending, mergeStory, splitStory } from './store/library';
@@ -23,6 +23,7 @@ browser.action.onClicked.addListener((tab) => {
 
 serve({
   'capture/submit': (req, sender) => acceptCapture(sender.tab?.id, req.article, req.visit),
+  'capture/failed': (req, sender) => captureFailed(sender.tab?.id, req.reason),
   'tab/get': async (req) => {
     const view = await viewOfTab(req.tabId);
     // The sidebar asks for this comparison next; start it now.

@@ -18,4 +18,8 @@ const report = (err: unknown) => console.warn('Parallax capture failed:', err in
 // Injected again on every click: one follower per page, kept in this extension's isolated world.
 const scope = globalThis as typeof globalThis & { parallaxLivePage?: LivePage };
 scope.parallaxLivePage ??= new LivePage({ submit: (article, visit) => submit(article, visit).catch(report) });
-scope.parallaxLivePage.captureNow().catch(report);
+scope.parallaxLivePage.captureNow().catch((err: unknown) => {
+  report(err);
+  const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  browser.runtime.sendMessage({ type: 'capture/failed', reason: reason.slice(0, 500) }).catch(() => undefined);
+});

@@ -50,6 +50,8 @@ const request = <V extends Validator<object>>(from: Sender[], payload: V) => ({ 
 export const REQUESTS = {
   /** `visit` names the page view the capture comes from (one per page load or single-page-app address). */
   'capture/submit': request(['content'], object({ article: capturedArticle, visit: optional(string({ min: 1, max: 100 })) })),
+  /** The reader's click reached the page but reading it failed there: the tab should not wait for a capture. */
+  'capture/failed': request(['content'], object({ reason: string({ max: 500 }) })),
   'tab/get': request(['extension'], object({ tabId })),
   'tab/capture': request(['extension'], object({ tabId })),
   /** Pins the story of the article (the default), or the article alone. */
@@ -130,6 +132,7 @@ export interface Settings {
 
 export interface Replies {
   'capture/submit': { articleId: string | null; related: number };
+  'capture/failed': { recorded: boolean };
   'tab/get': TabView;
   'tab/capture': TabView;
   'pin/add': Pin;

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { TabView } from '../shared/messages';
+import { parseEvent } from '../shared/messages';
 import { onEvent, send, unwrapReply } from '../shared/messaging';
 import { askForStory } from './storyRequests';
 import { markOnce } from './timing';
@@ -22,12 +23,43 @@ function shown(view: TabView): TabView {
 
 type FirstTab = { tabId: number | null; windowId: number | undefined };
 
-/** What sidebar-early.js started while the page was loading, if it ran: the tab, and the raw reply to `tab/get` for it. */
+/**
+ * What sidebar-early.js started while the page was loading, if it ran: the
+ * tab, the raw reply to `tab/get` for it, and the raw messages broadcast
+ * since (unvalidated until read here).
+ */
 interface EarlyStart {
   tab: Promise<FirstTab>;
   view: Promise<unknown>;
+  heard: unknown[];
+  stopListening(): void;
 }
 const early = (globalThis as { parallaxEarly?: EarlyStart }).parallaxEarly;
+
+/**
+ * Events broadcast after the first view was asked for and before the hook
+ * listens: that view may be older than they are. Listening starts with the
+ * first request (in the early script, else here) and hands over to the hook.
+ */
+const beforeHook: Pick<EarlyStart, 'heard' | 'stopListening'> = early ?? listenUntilHook();
+
+function listenUntilHook(): Pick<EarlyStart, 'heard' | 'stopListening'> {
+  const heard: unknown[] = [];
+  const stopListening = onEvent((event) => {
+    if (heard.length < 100) heard.push(event);
+  });
+  return { heard, stopListening };
+}
+
+/** Whether anything heard before the hook listened changes what `tabId` shows; stops that early listening. */
+function missedChangeFor(tabId: number): boolean {
+  beforeHook.stopListening();
+  const heard = beforeHook.heard.splice(0);
+  return heard.some((raw) => {
+    const parsed = parseEvent(raw);
+    return parsed.ok && (parsed.value.event === 'pins/changed' || parsed.value.tabId === tabId);
+  });
+}
 
 /**
  * The first tab and its view are asked for while the page is still loading
@@ -78,21 +110,26 @@ export function useTabView(): { load: Load; tabId: number | null; refresh: () =>
   const tabId = useFollowedTab();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
 
+  // Replies can overtake one another: only the newest request's answer is shown.
+  const latest = useRef(0);
   const refresh = useCallback(() => {
     if (tabId === null) return;
     const early = earlyView?.tabId === tabId ? earlyView.reply : null;
     earlyView = null;
+    const request = ++latest.current;
     (early ?? askForView(tabId)).then(
-      (view) => setLoad({ state: 'ready', view }),
-      (err: unknown) => setLoad({ state: 'error', message: err instanceof Error ? err.message : String(err) }),
+      (view) => request === latest.current && setLoad({ state: 'ready', view }),
+      (err: unknown) => request === latest.current && setLoad({ state: 'error', message: err instanceof Error ? err.message : String(err) }),
     );
   }, [tabId]);
 
   useEffect(() => {
     refresh();
-    return onEvent((event) => {
+    const stop = onEvent((event) => {
       if (event.event === 'pins/changed' || event.tabId === tabId) refresh();
     });
+    if (tabId !== null && missedChangeFor(tabId)) refresh();
+    return stop;
   }, [refresh, tabId]);
 
   return { load, tabId, refresh };

@@ -11,6 +11,14 @@ describe('parseRequest', () => {
     const r = parseRequest({ type: 'capture/submit', article }, 'content');
     expect(r.ok && r.value.type).toBe('capture/submit');
   });
+  it('takes a failed capture from the page it ran in, with a bounded reason', () => {
+    expect(parseRequest({ type: 'capture/failed', reason: 'TypeError: x is null' }, 'content')).toEqual({
+      ok: true,
+      value: { type: 'capture/failed', reason: 'TypeError: x is null' },
+    });
+    expect(parseRequest({ type: 'capture/failed', reason: 'x'.repeat(501) }, 'content').ok).toBe(false);
+    expect(parseRequest({ type: 'capture/failed', reason: 'x' }, 'extension').ok).toBe(false);
+  });
   it('refuses requests a web page must not make', () => {
     expect(parseRequest({ type: 'pins/list' }, 'content')).toEqual({ ok: false, error: 'pins/list is not accepted from content' });
   });
