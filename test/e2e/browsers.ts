@@ -225,6 +225,12 @@ async function openPage(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
+/** What a page shows, for a failure message: a test that times out should say what it saw instead. */
+async function shownText(page: Page): Promise<string> {
+  const text = await page.evaluate(() => document.body?.innerText ?? '(no body)').catch((err: unknown) => `(unreadable: ${String(err)})`);
+  return JSON.stringify(text.replace(/\s+/g, ' ').trim().slice(0, 400));
+}
+
 async function openExtensionPage(browser: Browser, url: string, ready: string, width = 600): Promise<Page> {
   const page = await browser.newPage();
   await page.setViewport({ width, height: 900 });
@@ -237,7 +243,7 @@ async function openExtensionPage(browser: Browser, url: string, ready: string, w
       await page.waitForSelector(ready, { timeout: Math.max(1, deadline - Date.now()) });
       return page;
     } catch (err) {
-      if (Date.now() >= deadline || (err as Error).name === 'TimeoutError') throw err;
+      if (Date.now() >= deadline || (err as Error).name === 'TimeoutError') throw new Error(`${url} never showed ${ready}; it shows: ${await shownText(page)}`, { cause: err });
       await new Promise((r) => setTimeout(r, 100));
     }
   }
