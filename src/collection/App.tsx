@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { PinKind, PinView } from '../shared/messages';
 import { onEvent, send } from '../shared/messaging';
@@ -10,8 +10,14 @@ export function App() {
   const [pins, setPins] = useState<PinView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // Replies can overtake one another: only the newest request's answer is shown.
+  const latest = useRef(0);
   const refresh = useCallback(() => {
-    send('pins/list', {}).then(setPins, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    const request = ++latest.current;
+    send('pins/list', {}).then(
+      (list) => request === latest.current && setPins(list),
+      (err: unknown) => request === latest.current && setError(err instanceof Error ? err.message : String(err)),
+    );
   }, []);
   useEffect(() => {
     refresh();
