@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { TabView } from '../shared/messages';
-import { parseEvent } from '../shared/messages';
+import { parseEvent, type TabView } from '../shared/messages';
 import { onEvent, send, unwrapReply } from '../shared/messaging';
 import { askForStory } from './storyRequests';
 import { markOnce } from './timing';
