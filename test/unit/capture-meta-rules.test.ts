@@ -66,6 +66,19 @@ describe('headline wording', () => {
     const blurb = 'Wondering which shed locks last the winter? Our volunteers tried five of them on the allotment sheds through frost and rain, and here is what they found about each lock, its keys, and the price you pay for it.';
     const doc = page(head, `<h1>${blurb}</h1>`);
     expect(captureDocument(doc, 'https://plots.example/locks', UNHURRIED).title).toBe('Five shed locks that last the winter');
+    // Measured against the metadata title as written: one that names the outlet is not cut to its section label first.
+    const named = page(
+      '<meta property="og:site_name" content="Plot Notes"><meta property="og:title" content="The Plot Notes view on shed keys: share them fairly | Editorial">',
+      '<h1>The Plot Notes view on shed keys: share them fairly</h1>',
+    );
+    expect(captureDocument(named, 'https://plots.example/view', UNHURRIED).title).toBe('The Plot Notes view on shed keys: share them fairly');
+    // Metadata that names only the brand says nothing of how long the headline may be.
+    const brand = page('<title>Plot Notes</title><meta property="og:title" content="Plot Notes">', '<h1>Which shed lock suits which size of allotment plot?</h1>');
+    expect(captureDocument(brand, 'https://plots.example/locks', UNHURRIED).title).toBe('Which shed lock suits which size of allotment plot?');
+    // A <title> alone may be the site's slogan, set by an app shell: a long heading beside it stands.
+    const post = 'Committee to members: if you leave the shed unlocked again, we will change the keys. "Three tools went missing in March," the chair says.';
+    const shell = page('<title>Plot Notes - Grow together</title>', `<h1>${post}</h1>`);
+    expect(captureDocument(shell, 'https://plots.example/post', UNHURRIED).title).toBe(post);
   });
 });
 

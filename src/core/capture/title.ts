@@ -52,6 +52,7 @@ function withoutBareSiteName(title: string, siteName: string | null): string {
 /** A heading sharing less than this with every metadata title is a section label or a logo, not the headline. */
 const MIN_OVERLAP = 0.6;
 
+/** `meta`: the structured-data headline, the social title and the <title>, in that order; null where the page sets none. */
 export function pickTitle(doc: Document, meta: (string | null)[], siteName: string | null, container: Element | null): string | null {
   const title = chooseTitle(doc, meta, siteName, container);
   return title && repairMojibake(title);
@@ -60,7 +61,7 @@ export function pickTitle(doc: Document, meta: (string | null)[], siteName: stri
 function chooseTitle(doc: Document, meta: (string | null)[], siteName: string | null, container: Element | null): string | null {
   // Compared without the outlet's name, so a logo in an <h1> ("Acme Times") does not match "Headline | Acme Times".
   const known = withoutBlogNames(meta.filter((t): t is string => Boolean(t)).map((t) => stripSiteName(t, siteName)));
-  const maxWords = MAX_HEADING_RATIO * Math.max(0, ...known.map((k) => tokens(k).length));
+  const maxWords = longestHeadline(meta);
   const headings = all(doc, 'h1')
     .filter((h) => !isHidden(h))
     .map((h) => ({ el: h, text: textOf(h) }))
@@ -90,8 +91,27 @@ function chooseTitle(doc: Document, meta: (string | null)[], siteName: string | 
   return fallback ? clean(fallback) : null;
 }
 
-/** A heading with this many times the words of the longest metadata title is a paragraph set as a heading, not a headline. */
-const MAX_HEADING_RATIO = 3;
+/**
+ * A heading with this many times the words of the longest metadata title is a
+ * paragraph set as a heading, not a headline: headlines that reword their
+ * metadata title stay within twice its length.
+ */
+const MAX_HEADING_RATIO = 2.5;
+
+/**
+ * Most words a headline runs to, judged from the metadata titles as written
+ * (a site name stripped wrongly must not make a headline look long); no limit
+ * when only the <title> is set, which app shells fill with the site's slogan.
+ */
+function longestHeadline(meta: (string | null)[]): number {
+  const [ld, social] = meta;
+  if (!ld && !social) return 0;
+  const words = Math.max(0, ...meta.map((t) => (t ? tokens(t).length : 0)));
+  return Math.max(MIN_PARAGRAPH_WORDS, MAX_HEADING_RATIO * words);
+}
+
+/** Fewer words than this are never a paragraph set as a heading, however short the metadata titles ("Acme", "Pricing"). */
+const MIN_PARAGRAPH_WORDS = 25;
 
 /** Most <h2>s looked at for one worded as the metadata title: the headline sits near the top. */
 const MAX_SUBHEADINGS = 40;
