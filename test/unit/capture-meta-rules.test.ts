@@ -43,6 +43,43 @@ describe('headline wording', () => {
       <script type="application/ld+json">{"@type":"BlogPosting","headline":"${cut}"}</script></head><body>${prose}</body></html>`);
     expect(captureDocument(doc, 'https://plots.example/fix', UNHURRIED).title).toBe(full);
   });
+
+  it('takes an <h2> worded as the metadata title under a kicker <h1>, or beside an <h1> that cuts or pads it', () => {
+    const head = '<title>Who keeps the shed keys over winter | Plot Notes</title><meta property="og:site_name" content="Plot Notes">';
+    const kicker = page(head, '<h1>Allotment life this season</h1><h2>Who keeps the shed keys over winter</h2>');
+    expect(captureDocument(kicker, 'https://plots.example/keys', UNHURRIED).title).toBe('Who keeps the shed keys over winter');
+    const cut = page(head, '<h1>Who keeps the shed keys</h1><h2>Who keeps the shed keys over winter</h2>');
+    expect(captureDocument(cut, 'https://plots.example/keys', UNHURRIED).title).toBe('Who keeps the shed keys over winter');
+    // A section <h2> that happens to repeat a few of the headline's words does not displace an <h1> that agrees.
+    const section = page(head, '<h1>Who keeps the shed keys over winter, and why it matters</h1><h2>Why it matters</h2>');
+    expect(captureDocument(section, 'https://plots.example/keys', UNHURRIED).title).toBe('Who keeps the shed keys over winter, and why it matters');
+  });
+
+  it('drops a blog name set before a colon when another metadata title gives the headline alone', () => {
+    const head = '<title>Plot Notes Diary: Who keeps the shed keys over winter</title><meta property="og:title" content="Who keeps the shed keys over winter">';
+    const doc = page(head, '<h1>Plot Notes Diary</h1><h1>Keys and rotas</h1>');
+    expect(captureDocument(doc, 'https://plots.example/keys', UNHURRIED).title).toBe('Who keeps the shed keys over winter');
+  });
+
+  it('does not take a paragraph set as the page heading for the headline', () => {
+    const head = '<meta property="og:title" content="Five shed locks that last the winter">';
+    const blurb = 'Wondering which shed locks last the winter? Our volunteers tried five of them on the allotment sheds through frost and rain, and here is what they found about each lock, its keys, and the price you pay for it.';
+    const doc = page(head, `<h1>${blurb}</h1>`);
+    expect(captureDocument(doc, 'https://plots.example/locks', UNHURRIED).title).toBe('Five shed locks that last the winter');
+    // Measured against the metadata title as written: one that names the outlet is not cut to its section label first.
+    const named = page(
+      '<meta property="og:site_name" content="Plot Notes"><meta property="og:title" content="The Plot Notes view on shed keys: share them fairly | Editorial">',
+      '<h1>The Plot Notes view on shed keys: share them fairly</h1>',
+    );
+    expect(captureDocument(named, 'https://plots.example/view', UNHURRIED).title).toBe('The Plot Notes view on shed keys: share them fairly');
+    // Metadata that names only the brand says nothing of how long the headline may be.
+    const brand = page('<title>Plot Notes</title><meta property="og:title" content="Plot Notes">', '<h1>Which shed lock suits which size of allotment plot?</h1>');
+    expect(captureDocument(brand, 'https://plots.example/locks', UNHURRIED).title).toBe('Which shed lock suits which size of allotment plot?');
+    // A <title> alone may be the site's slogan, set by an app shell: a long heading beside it stands.
+    const post = 'Committee to members: if you leave the shed unlocked again, we will change the keys. "Three tools went missing in March," the chair says.';
+    const shell = page('<title>Plot Notes - Grow together</title>', `<h1>${post}</h1>`);
+    expect(captureDocument(shell, 'https://plots.example/post', UNHURRIED).title).toBe(post);
+  });
 });
 
 const dated = (head: string, line: string): string | null =>

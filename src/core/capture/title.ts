@@ -52,6 +52,7 @@ function withoutBareSiteName(title: string, siteName: string | null): string {
 /** A heading sharing less than this with every metadata title is a section label or a logo, not the headline. */
 const MIN_OVERLAP = 0.6;
 
+/** `meta`: the structured-data headline, the social title and the <title>, in that order; null where the page sets none. */
 export function pickTitle(doc: Document, meta: (string | null)[], siteName: string | null, container: Element | null): string | null {
   const title = chooseTitle(doc, meta, siteName, container);
   return title && repairMojibake(title);
@@ -59,11 +60,13 @@ export function pickTitle(doc: Document, meta: (string | null)[], siteName: stri
 
 function chooseTitle(doc: Document, meta: (string | null)[], siteName: string | null, container: Element | null): string | null {
   // Compared without the outlet's name, so a logo in an <h1> ("Acme Times") does not match "Headline | Acme Times".
-  const known = meta.filter((t): t is string => Boolean(t)).map((t) => stripSiteName(t, siteName));
+  const known = withoutBlogNames(meta.filter((t): t is string => Boolean(t)).map((t) => stripSiteName(t, siteName)));
+  const maxWords = longestHeadline(meta);
   const headings = all(doc, 'h1')
     .filter((h) => !isHidden(h))
     .map((h) => ({ el: h, text: textOf(h) }))
-    .filter((h) => h.text.length >= 3 && h.text.length <= 300 && (!siteName || h.text.toLowerCase() !== siteName.toLowerCase()));
+    .filter((h) => h.text.length >= 3 && h.text.length <= 300 && (!siteName || h.text.toLowerCase() !== siteName.toLowerCase()))
+    .filter((h) => !maxWords || tokens(h.text).length <= maxWords);
   let best: { text: string; score: number } | null = null;
   for (const h of headings) {
     // With no metadata title to compare against, any visible headline is plausible.
@@ -72,15 +75,87 @@ function chooseTitle(doc: Document, meta: (string | null)[], siteName: string | 
     if (container && inOrBefore(h.el, container)) score += 0.01;
     if (!best || score > best.score) best = { text: h.text, score };
   }
-  if (best && best.score >= MIN_OVERLAP) return withLostCharacters(trimHeadingTail(dropLeadIn(best.text, known), meta), known);
-  // A page's only headline, worded like one, is what the reader sees even when metadata words it for search.
+  if (best && best.score >= MIN_OVERLAP) {
+    const heading = withLostCharacters(trimHeadingTail(dropLeadIn(best.text, known), meta), known);
+    return (!matchesExactly(heading, known) && subheadingAsMetadata(doc, known, heading)) || heading;
+  }
   const only = headings.length === 1 ? headings[0]! : null;
+  // An <h1> that shares little with the metadata title, above an <h2> worded as that title exactly, is a kicker or a hero slogan.
+  const subheading = only ? subheadingAsMetadata(doc, known, null) : null;
+  if (subheading) return subheading;
+  // A page's only headline, worded like one, is what the reader sees even when metadata words it for search.
   if (only && only.text.split(/\s+/).length >= 3 && !(siteName && namesSite(only.text, siteName)) && (!container || inOrBefore(only.el, container))) {
     return only.text;
   }
   const fallback = untruncated(known);
   return fallback ? clean(fallback) : null;
 }
+
+/**
+ * A heading with this many times the words of the longest metadata title is a
+ * paragraph set as a heading, not a headline: headlines that reword their
+ * metadata title stay within twice its length.
+ */
+const MAX_HEADING_RATIO = 2.5;
+
+/**
+ * Most words a headline runs to, judged from the metadata titles as written
+ * (a site name stripped wrongly must not make a headline look long); no limit
+ * when only the <title> is set, which app shells fill with the site's slogan.
+ */
+function longestHeadline(meta: (string | null)[]): number {
+  const [ld, social] = meta;
+  if (!ld && !social) return 0;
+  const words = Math.max(0, ...meta.map((t) => (t ? tokens(t).length : 0)));
+  return Math.max(MIN_PARAGRAPH_WORDS, MAX_HEADING_RATIO * words);
+}
+
+/** Fewer words than this are never a paragraph set as a heading, however short the metadata titles ("Acme", "Pricing"). */
+const MIN_PARAGRAPH_WORDS = 25;
+
+/** Most <h2>s looked at for one worded as the metadata title: the headline sits near the top. */
+const MAX_SUBHEADINGS = 40;
+
+function matchesExactly(heading: string, known: string[]): boolean {
+  const words = normal(heading);
+  return known.some((k) => normal(k) === words);
+}
+
+/**
+ * An <h2> worded exactly as a metadata title, where the <h1> either agrees
+ * with no metadata title (`heading` null) or is that same headline with words
+ * added or cut ("Best Tents" over "Best Tents of 2026"): the page shows the
+ * headline the metadata names, under a kicker or beside a shortened banner.
+ */
+function subheadingAsMetadata(doc: Document, known: string[], heading: string | null): string | null {
+  if (!known.length) return null;
+  const titles = new Set(known.map(normal).filter(Boolean));
+  const words = heading === null ? null : ` ${normal(heading)} `;
+  for (const h of all(doc, 'h2', MAX_SUBHEADINGS)) {
+    const text = textOf(h);
+    const own = normal(text);
+    if (!titles.has(own) || isHidden(h)) continue;
+    if (words === null || words.includes(` ${own} `) || ` ${own} `.includes(words)) return clean(text);
+  }
+  return null;
+}
+
+/**
+ * "Acme Blog: Headline" beside a metadata title "Headline": the blog's name
+ * set before a colon, which the separators stripSiteName knows do not catch.
+ */
+export function withoutBlogNames(known: string[]): string[] {
+  const titles = new Set(known.map(normal));
+  return known.map((k) => {
+    const colon = k.indexOf(': ');
+    if (colon <= 0 || colon > MAX_BLOG_NAME) return k;
+    const rest = k.slice(colon + 2);
+    return titles.has(normal(rest)) ? rest : k;
+  });
+}
+
+/** Longest blog name set before a colon. */
+const MAX_BLOG_NAME = 40;
 
 /** Characters a page served in a charset without them prints as "?" or U+FFFD. */
 const LOST = /[?\uFFFD]/;
