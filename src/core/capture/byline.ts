@@ -96,16 +96,20 @@ export function nameLike(text: string | null): text is string {
 
 /** The byline among the lines printed beside the headline (after it first, then before it). */
 export function bylineBesideHeadline(around: Around): string | null {
-  return bylineAround([...around.after, ...around.before].map((l) => l.text));
+  return bylineAround(around.after.map((l) => l.text)) ?? bylineAround(around.before.map((l) => l.text), true);
 }
 
-/** The byline among the lines printed around the headline, nearest after it first. */
-export function bylineAround(lines: string[]): string | null {
+/**
+ * The byline among the lines printed around the headline, nearest first.
+ * `nearestFirst` lines run against reading order (those before the headline):
+ * the name a label introduces is then the line before the label's.
+ */
+export function bylineAround(lines: string[], nearestFirst = false): string | null {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.length > 100) continue;
     if (LABEL_LINE.test(line)) {
-      const name = cleanByline(lines[i + 1]);
+      const name = cleanByline(lines[nearestFirst ? i - 1 : i + 1]);
       if (nameLike(name)) return name;
     } else if (BY_PREFIX.test(line)) {
       const name = cleanByline(line);
