@@ -28,6 +28,16 @@ describe('bylines beside the headline', () => {
     );
     expect(capture(doc).byline).toBe('Rosa Lindqvist');
   });
+
+  it('takes the name a "Contributors:" label introduces', () => {
+    const doc = page('<title>Orchards Wait Out A Wet Spring</title>', '<article><h1>Orchards Wait Out A Wet Spring</h1><p>Contributors:</p><p>Sanna Berg</p>' + prose + '</article>');
+    expect(capture(doc).byline).toBe('Sanna Berg');
+  });
+
+  it('takes the writer of a "Jane Doe in Section" line, without the section', () => {
+    const doc = page('<title>Orchards Wait Out A Wet Spring</title>', '<article><h1>Orchards Wait Out A Wet Spring</h1><p>Sanna Berg in <a href="/farming">Farming</a></p>' + prose + '</article>');
+    expect(capture(doc).byline).toBe('Sanna Berg');
+  });
 });
 
 describe('outlet as byline', () => {

@@ -16,7 +16,10 @@ const LABEL_PREFIX = /^\s*(?:authors?|writer|posted by|written by|byline)\s*[:\-
 const DATE_TAIL = /(?:\s*[|,·•–-]\s*|\s+)(?:(?:updated|published|posted|on|last updated)\b.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}.*|\d{4}-\d{2}-\d{2}.*|\d+\s+(?:min|minute)s?\s+read.*)$/i;
 
 /** A label printed on its own line, with the name on the next ("Written by" / "Jane Doe"). */
-const LABEL_LINE = /^(?:(?:written|posted|reported|authored|words|story)\s+by|by|authors?|writer)\s*:?$/i;
+const LABEL_LINE = /^(?:(?:written|posted|reported|authored|words|story)\s+by|by|authors?|writer|contributors?)\s*:?$/i;
+
+/** A person's name as blogs print it bare: two to four capitalised words ("Jane Doe", "Mary-Ann van Dijk"). */
+const BARE_NAME = /^\p{Lu}[\p{Ll}'’-]+(?:\s(?:(?:van|von|de|der|den|da|di|du|la|le)\s)*(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+)){1,3}$/u;
 
 /** A byline reduced to names: no "By", no date or reading time after it. */
 export function cleanByline(raw: string | null | undefined): string | null {
@@ -114,6 +117,10 @@ export function bylineAround(lines: string[], nearestFirst = false): string | nu
     } else if (BY_PREFIX.test(line)) {
       const name = cleanByline(line);
       if (nameLike(name)) return name;
+    } else {
+      // Blogs print "Jane Doe in Engineering": the writer, then the section.
+      const name = / in$/.test(line) ? line.slice(0, -3).trim() : !nearestFirst && lines[i + 1] === 'in' ? line : null;
+      if (name && BARE_NAME.test(name)) return name;
     }
   }
   return null;
