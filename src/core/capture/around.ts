@@ -48,9 +48,18 @@ function nextOutside(node: Node): Node | null {
 
 /** Text lines after `start` in document order (not inside it). */
 export function linesAfter(start: Node, max: number, maxSteps: number): Line[] {
+  return linesFrom(nextOutside(start), max, maxSteps);
+}
+
+/** Text lines inside `start` and after it, in document order. */
+export function linesWithin(start: Node, max: number, maxSteps: number): Line[] {
+  return linesFrom(start.firstChild ?? nextOutside(start), max, maxSteps);
+}
+
+function linesFrom(from: Node | null, max: number, maxSteps: number): Line[] {
   const out: Line[] = [];
   let steps = 0;
-  for (let n = nextOutside(start); n && out.length < max && steps++ < maxSteps; ) {
+  for (let n = from; n && out.length < max && steps++ < maxSteps; ) {
     if (skipped(n)) {
       n = nextOutside(n);
       continue;

@@ -16,7 +16,10 @@ const LABEL_PREFIX = /^\s*(?:authors?|writer|posted by|written by|byline)\s*[:\-
 const DATE_TAIL = /(?:\s*[|,·•–-]\s*|\s+)(?:(?:updated|published|posted|on|last updated)\b.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}.*|\d{4}-\d{2}-\d{2}.*|\d+\s+(?:min|minute)s?\s+read.*)$/i;
 
 /** A label printed on its own line, with the name on the next ("Written by" / "Jane Doe"). */
-const LABEL_LINE = /^(?:(?:written|posted|reported|authored|words|story)\s+by|by|authors?|writer)\s*:?$/i;
+const LABEL_LINE = /^(?:(?:written|posted|reported|authored|words|story)\s+by|by|authors?|writer|contributors?)\s*:?$/i;
+
+/** A person's name as blogs print it bare: two to four capitalised words ("Jane Doe", "Mary-Ann van Dijk"). */
+const BARE_NAME = /^\p{Lu}[\p{Ll}'’-]+(?:\s(?:(?:van|von|de|der|den|da|di|du|la|le)\s)*(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+)){1,3}$/u;
 
 /** A byline reduced to names: no "By", no date or reading time after it. */
 export function cleanByline(raw: string | null | undefined): string | null {
@@ -96,20 +99,28 @@ export function nameLike(text: string | null): text is string {
 
 /** The byline among the lines printed beside the headline (after it first, then before it). */
 export function bylineBesideHeadline(around: Around): string | null {
-  return bylineAround([...around.after, ...around.before].map((l) => l.text));
+  return bylineAround(around.after.map((l) => l.text)) ?? bylineAround(around.before.map((l) => l.text), true);
 }
 
-/** The byline among the lines printed around the headline, nearest after it first. */
-export function bylineAround(lines: string[]): string | null {
+/**
+ * The byline among the lines printed around the headline, nearest first.
+ * `nearestFirst` lines run against reading order (those before the headline):
+ * the name a label introduces is then the line before the label's.
+ */
+export function bylineAround(lines: string[], nearestFirst = false): string | null {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.length > 100) continue;
     if (LABEL_LINE.test(line)) {
-      const name = cleanByline(lines[i + 1]);
+      const name = cleanByline(lines[nearestFirst ? i - 1 : i + 1]);
       if (nameLike(name)) return name;
     } else if (BY_PREFIX.test(line)) {
       const name = cleanByline(line);
       if (nameLike(name)) return name;
+    } else {
+      // Blogs print "Jane Doe in Engineering": the writer, then the section.
+      const name = / in$/.test(line) ? line.slice(0, -3).trim() : !nearestFirst && lines[i + 1] === 'in' ? line : null;
+      if (name && BARE_NAME.test(name)) return name;
     }
   }
   return null;
@@ -249,4 +260,14 @@ export function pickByline(
     }
   }
   return { byline: null, authors: [] };
+}
+
+/**
+ * The outlet standing as the author when no one is named: brands' and
+ * one-person sites' pages sign as the site. Never a host name, an address or a sentence.
+ */
+export function outletAsByline(siteName: string | null): string | null {
+  const name = cleanByline(siteName);
+  // Reads as a name, so a site titled with a question or a slogan does not sign the page.
+  return nameLike(name) && !/[./]/.test(name) ? name : null;
 }

@@ -1,7 +1,7 @@
 /** When it was published and last changed, from metadata, <time> elements and dateline text. */
 import { findDateInText, toIsoDate } from './dates';
 import { all, attr, first, inOrBefore, textOf } from './dom';
-import { linesAfter, type Around, type Line } from './around';
+import { linesWithin, type Around, type Line } from './around';
 import type { LinkedData } from './jsonld';
 import { metaValue, type MetaTags } from './meta';
 
@@ -40,12 +40,12 @@ function shownDate(doc: Document, container: Element | null): string | null {
 /** Links and boxes that name the author; the date is often printed just after them. */
 const AUTHOR_MARKS = 'a[href*="/author/"], a[rel~="author"], [class*="author" i]';
 
-/** A short line just after the author's name that is a date ("April 8, 2024", "23.07.2025"). */
+/** A short line just after the author's name, or beside it inside the author's box, that is a date ("April 8, 2024", "23.07.2025"). */
 function dateBesideAuthor(doc: Document, container: Element | null): string | null {
   const marks = all(doc, AUTHOR_MARKS, 40);
   const near = (el: Element): boolean => !container || inOrBefore(el, container);
   for (const mark of marks.filter(near).slice(0, 6)) {
-    for (const line of linesAfter(mark, 4, 40)) {
+    for (const line of linesWithin(mark, 6, 40)) {
       if (line.text.length > 40) continue;
       const date = toIsoDate(line.text) ?? findDateInText(line.text);
       if (date) return date;
@@ -63,7 +63,7 @@ const REVISED = /updat|modif|revis|refresh|reviewed|edited|aktualisiert|mis à j
  * "Last modified") in its text, in the two lines before it, or in the class
  * of the element holding it.
  */
-export function datelineAround(around: Around): { date: string; revised: boolean } | null {
+export function datelineAround(around: Around): { date: string; revised: boolean; numeric?: boolean } | null {
   for (const lines of [around.after.slice(0, 20), around.before]) {
     const dated = (i: number): string | null => (lines[i]!.text.length > 100 ? null : findDateInText(lines[i]!.text));
     // Reading order: the lines before it are earlier in `after` and later in `before` (nearest first).
@@ -76,7 +76,7 @@ export function datelineAround(around: Around): { date: string; revised: boolean
     for (let i = 0; i < lines.length; i++) {
       const date = dated(i);
       if (!date) continue;
-      if (!revisedAt(i)) return { date, revised: false };
+      if (!revisedAt(i)) return { date, revised: false, numeric: ALL_NUMBERS.test(lines[i]!.text) };
       // "Published …" often sits just past "Updated …" (walking up from the headline): the next date within a few lines.
       for (let j = i + 1; j < Math.min(lines.length, i + 1 + BESIDE); j++) {
         const next = dated(j);
@@ -87,6 +87,17 @@ export function datelineAround(around: Around): { date: string; revised: boolean
   }
   return null;
 }
+
+const sameDay = (a: string, b: string): boolean => a.slice(0, 10) === b.slice(0, 10);
+
+/** "09.10.2024" read day first when the page meant month first (or the reverse): the same day as `exact` once swapped. */
+export function sameDayReadOtherWay(printed: string, exact: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(printed);
+  return Boolean(m) && Number(m![2]) <= 12 && Number(m![3]) <= 12 && `${m![1]}-${m![3]}-${m![2]}` === exact.slice(0, 10);
+}
+
+/** A day written in numbers only, either way round ("09.10.2024", "10/9/2024"). */
+const ALL_NUMBERS = /\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b/;
 
 /** Lines past a revision date where the publication date may still be printed. */
 const BESIDE = 3;
@@ -195,15 +206,21 @@ export function pickDates(
   // The dateline printed by the headline is what the reader is told, so it leads; a printed revision leads
   // too unless Open Graph dates the first publication (presentedRevision); metadata follows; a scan of the
   // whole page for any date is the last resort.
-  const shown = datelineAround(around);
+  let shown = datelineAround(around);
   const declared =
     toIsoDate(ld?.datePublished) ?? toIsoDate(metaValue(meta, ...PUBLISHED_META)) ?? toIsoDate(itemprop('datePublished')) ?? anyPublishedMeta(meta);
+  const declaredModified = toIsoDate(ld?.dateModified) ?? toIsoDate(metaValue(meta, ...MODIFIED_META)) ?? toIsoDate(itemprop('dateModified'));
+  // A bare dateline naming the day of the last edit, when the metadata dates the first publication to another day,
+  // is that edit: weighed as a printed revision (presentedRevision).
+  if (shown && !shown.revised && declared && declaredModified && sameDay(shown.date, declaredModified) && !sameDay(shown.date, declared)) {
+    shown = { ...shown, revised: true };
+  }
   // A printed dateline rarely gives a time zone and often no time; when it names the same day as the
   // metadata, the metadata's exact instant is the better record of the same fact.
-  // So is a day one time zone away from the metadata's instant.
-  const sameFact = (printed: string, exact: string): boolean => exact.slice(0, 10) === printed.slice(0, 10) || sameInstantElsewhere(printed, exact);
+  // So is a day one time zone away from the metadata's instant, and an all-number day the page wrote the other way round.
+  const sameFact = (printed: string, exact: string): boolean =>
+    sameDay(printed, exact) || sameInstantElsewhere(printed, exact) || (Boolean(shown?.numeric) && sameDayReadOtherWay(printed, exact));
   const shownFirst = shown && !shown.revised ? (declared && sameFact(shown.date, declared) ? declared : shown.date) : null;
-  const declaredModified = toIsoDate(ld?.dateModified) ?? toIsoDate(metaValue(meta, ...MODIFIED_META)) ?? toIsoDate(itemprop('dateModified'));
   const revision = shown?.revised ? presentedRevision(shown.date, declaredModified, meta) : null;
   let publishedAt =
     shownFirst ??
@@ -211,7 +228,9 @@ export function pickDates(
     declared ??
     shown?.date ??
     (scanPage ? (shownDate(doc, container) ?? dateBesideAuthor(doc, container)) : null) ??
-    dayInSlug(pageUrl);
+    dayInSlug(pageUrl) ??
+    // A page that dates only its last edit is best dated by that edit.
+    declaredModified;
   // A day in the address outranks any other day: the others are often the last edit's.
   const filed = dateInPath(pageUrl);
   if (filed && publishedAt?.slice(0, 10) !== filed.slice(0, 10)) publishedAt = filed;
