@@ -264,10 +264,9 @@ export function pickByline(
 
 /**
  * The outlet standing as the author when no one is named: brands' and
- * one-person sites' pages sign as the site. Never a host name, an address or a sentence.
+ * one-person sites' pages sign as the site. Never a host name or an address.
  */
 export function outletAsByline(siteName: string | null): string | null {
   const name = cleanByline(siteName);
-  // Reads as a name, so a site titled with a question or a slogan does not sign the page.
-  return nameLike(name) && !/[./]/.test(name) ? name : null;
+  return name && !/[./]/.test(name) ? name.slice(0, 500) : null;
 }
