@@ -39,15 +39,3 @@ describe('bylines beside the headline', () => {
     expect(capture(doc).byline).toBe('Sanna Berg');
   });
 });
-
-describe('outlet as byline', () => {
-  it('names the outlet when the page names no writer', () => {
-    const doc = page('<title>Orchards Wait Out A Wet Spring</title><meta property="og:site_name" content="Valley Gazette">', '<article><h1>Orchards Wait Out A Wet Spring</h1>' + prose + '</article>');
-    expect(capture(doc).byline).toBe('Valley Gazette');
-  });
-
-  it('never names a host name', () => {
-    const doc = page('<title>Orchards Wait Out A Wet Spring</title>', '<article><h1>Orchards Wait Out A Wet Spring</h1>' + prose + '</article>');
-    expect(capture(doc).byline).toBeNull();
-  });
-});

@@ -261,12 +261,3 @@ export function pickByline(
   }
   return { byline: null, authors: [] };
 }
-
-/**
- * The outlet standing as the author when no one is named: brands' and
- * one-person sites' pages sign as the site. Never a host name or an address.
- */
-export function outletAsByline(siteName: string | null): string | null {
-  const name = cleanByline(siteName);
-  return name && !/[./]/.test(name) ? name.slice(0, 500) : null;
-}

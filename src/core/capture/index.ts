@@ -10,7 +10,7 @@ import { canonicalizeUrl, displayHost } from '../url';
 import { headlineElement, linesAround } from './around';
 import { walkBlocks } from './blocks';
 import { dropAuthorBio, selectBody } from './body';
-import { bylineBesideHeadline, outletAsByline, pickByline } from './byline';
+import { bylineBesideHeadline, pickByline } from './byline';
 import { classWordsOf } from './class-words';
 import { decide, type FeatureRow } from './detect';
 import { attr, clean, first, now, textOf } from './dom';
@@ -120,8 +120,7 @@ function capture(doc: Document, pageUrl: string, opts: typeof DEFAULTS & Capture
     canonicalUrl,
     title: title.slice(0, 500),
     siteName: siteName.slice(0, 300),
-    // Only once the detector has judged the page: a byline that merely repeats the site is no sign of an article.
-    byline: byline ?? outletAsByline(siteName),
+    byline,
     publishedAt: dates.publishedAt,
     modifiedAt: dates.modifiedAt,
     lang: lang?.slice(0, 35) ?? null,
