@@ -21,14 +21,6 @@ function page(head: string, body: string): Document {
 const capture = (doc: Document) => captureDocument(doc, 'https://valley.example/orchards/spring', UNHURRIED);
 
 describe('publication dates', () => {
-  it('reads an unlabelled dateline that is the metadata\'s last edit as a revision when Open Graph dates the first publication', () => {
-    const doc = page(
-      '<title>Orchards Wait Out A Wet Spring</title><meta property="article:published_time" content="2024-02-01T09:00:00+00:00"><meta property="article:modified_time" content="2025-06-10T14:00:00+00:00">',
-      '<article><h1>Orchards Wait Out A Wet Spring</h1><p>June 10, 2025</p>' + prose + '</article>',
-    );
-    expect(capture(doc).publishedAt?.slice(0, 10)).toBe('2024-02-01');
-  });
-
   it('reads an all-number dateline the other way round when that is the metadata\'s day', () => {
     const doc = page(
       '<title>Orchards Wait Out A Wet Spring</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Orchards Wait Out A Wet Spring","datePublished":"2024-09-10T16:00:00Z"}</script>',

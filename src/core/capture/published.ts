@@ -206,15 +206,10 @@ export function pickDates(
   // The dateline printed by the headline is what the reader is told, so it leads; a printed revision leads
   // too unless Open Graph dates the first publication (presentedRevision); metadata follows; a scan of the
   // whole page for any date is the last resort.
-  let shown = datelineAround(around);
+  const shown = datelineAround(around);
   const declared =
     toIsoDate(ld?.datePublished) ?? toIsoDate(metaValue(meta, ...PUBLISHED_META)) ?? toIsoDate(itemprop('datePublished')) ?? anyPublishedMeta(meta);
   const declaredModified = toIsoDate(ld?.dateModified) ?? toIsoDate(metaValue(meta, ...MODIFIED_META)) ?? toIsoDate(itemprop('dateModified'));
-  // A bare dateline naming the day of the last edit, when the metadata dates the first publication to another day,
-  // is that edit: weighed as a printed revision (presentedRevision).
-  if (shown && !shown.revised && declared && declaredModified && sameDay(shown.date, declaredModified) && !sameDay(shown.date, declared)) {
-    shown = { ...shown, revised: true };
-  }
   // A printed dateline rarely gives a time zone and often no time; when it names the same day as the
   // metadata, the metadata's exact instant is the better record of the same fact.
   // So is a day one time zone away from the metadata's instant, and an all-number day the page wrote the other way round.
