@@ -1,24 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { PinKind, PinView } from '../shared/messages';
 import { onEvent, send } from '../shared/messaging';
 import { EmptyState } from '../ui/EmptyState';
 import { formatDate, formatNumber } from '../ui/format';
 import { Masthead } from '../ui/Masthead';
+import { useNewestReply } from '../ui/useNewestReply';
 
 export function App() {
   const [pins, setPins] = useState<PinView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  // Replies can overtake one another: only the newest request's answer is shown.
-  const latest = useRef(0);
-  const refresh = useCallback(() => {
-    const request = ++latest.current;
-    send('pins/list', {}).then(
-      (list) => request === latest.current && setPins(list),
-      (err: unknown) => request === latest.current && setError(err instanceof Error ? err.message : String(err)),
-    );
-  }, []);
+  const showNewest = useNewestReply();
+  const refresh = useCallback(() => showNewest(send('pins/list', {}), setPins, setError), [showNewest]);
   useEffect(() => {
     refresh();
     return onEvent((e) => e.event === 'pins/changed' && refresh());

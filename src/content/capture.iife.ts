@@ -13,13 +13,13 @@ async function submit(article: CapturedArticle, visit: string): Promise<void> {
   if (!reply?.ok) console.warn('Parallax could not save this page:', reply?.error);
 }
 
-const report = (err: unknown) => console.warn('Parallax capture failed:', err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+const describe = (err: unknown): string => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+const report = (err: unknown) => console.warn('Parallax capture failed:', describe(err));
 
 // Injected again on every click: one follower per page, kept in this extension's isolated world.
 const scope = globalThis as typeof globalThis & { parallaxLivePage?: LivePage };
 scope.parallaxLivePage ??= new LivePage({ submit: (article, visit) => submit(article, visit).catch(report) });
 scope.parallaxLivePage.captureNow().catch((err: unknown) => {
   report(err);
-  const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  browser.runtime.sendMessage({ type: 'capture/failed', reason: reason.slice(0, 500) }).catch(() => undefined);
+  browser.runtime.sendMessage({ type: 'capture/failed', reason: describe(err).slice(0, 500) }).catch(() => undefined);
 });

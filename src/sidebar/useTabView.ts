@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { parseEvent, type TabView } from '../shared/messages';
+import { parseEvent, type EventType, type TabView } from '../shared/messages';
 import { onEvent, send, unwrapReply } from '../shared/messaging';
+import { useNewestReply } from '../ui/useNewestReply';
 import { askForStory } from './storyRequests';
 import { markOnce } from './timing';
 
@@ -56,8 +57,13 @@ function missedChangeFor(tabId: number): boolean {
   const heard = beforeHook.heard.splice(0);
   return heard.some((raw) => {
     const parsed = parseEvent(raw);
-    return parsed.ok && (parsed.value.event === 'pins/changed' || parsed.value.tabId === tabId);
+    return parsed.ok && concerns(parsed.value, tabId);
   });
+}
+
+/** Whether an event changes what the sidebar shows for `tabId`: news of that tab, or of the pins it marks. */
+function concerns(event: { event: EventType; tabId?: number }, tabId: number | null): boolean {
+  return event.event === 'pins/changed' || event.tabId === tabId;
 }
 
 /**
@@ -109,23 +115,22 @@ export function useTabView(): { load: Load; tabId: number | null; refresh: () =>
   const tabId = useFollowedTab();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
 
-  // Replies can overtake one another: only the newest request's answer is shown.
-  const latest = useRef(0);
+  const showNewest = useNewestReply();
   const refresh = useCallback(() => {
     if (tabId === null) return;
     const early = earlyView?.tabId === tabId ? earlyView.reply : null;
     earlyView = null;
-    const request = ++latest.current;
-    (early ?? askForView(tabId)).then(
-      (view) => request === latest.current && setLoad({ state: 'ready', view }),
-      (err: unknown) => request === latest.current && setLoad({ state: 'error', message: err instanceof Error ? err.message : String(err) }),
+    showNewest(
+      early ?? askForView(tabId),
+      (view) => setLoad({ state: 'ready', view }),
+      (message) => setLoad({ state: 'error', message }),
     );
-  }, [tabId]);
+  }, [tabId, showNewest]);
 
   useEffect(() => {
     refresh();
     const stop = onEvent((event) => {
-      if (event.event === 'pins/changed' || event.tabId === tabId) refresh();
+      if (concerns(event, tabId)) refresh();
     });
     if (tabId !== null && missedChangeFor(tabId)) refresh();
     return stop;
