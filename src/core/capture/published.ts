@@ -186,8 +186,8 @@ const OPEN_GRAPH_PUBLISHED = ['article:published_time', 'og:article:published_ti
  */
 export function presentedRevision(printed: string, modified: string | null, meta: MetaTags): string | null {
   const firstShared = toIsoDate(metaValue(meta, ...OPEN_GRAPH_PUBLISHED));
-  if (firstShared && firstShared.slice(0, 10) !== printed.slice(0, 10)) return null;
-  return modified?.slice(0, 10) === printed.slice(0, 10) ? modified : printed;
+  if (firstShared && !sameDay(firstShared, printed)) return null;
+  return modified && sameDay(modified, printed) ? modified : printed;
 }
 
 export function pickDates(
@@ -228,7 +228,7 @@ export function pickDates(
     declaredModified;
   // A day in the address outranks any other day: the others are often the last edit's.
   const filed = dateInPath(pageUrl);
-  if (filed && publishedAt?.slice(0, 10) !== filed.slice(0, 10)) publishedAt = filed;
+  if (filed && !(publishedAt && sameDay(publishedAt, filed))) publishedAt = filed;
   const modifiedAt = declaredModified ?? (shown?.revised ? shown.date : null);
   return { publishedAt, modifiedAt, dateline: shown !== null };
 }
